@@ -1,0 +1,22 @@
+namespace JugendLab.Orchestrator.Routing;
+
+/// <summary>Read side of the route table: the gateway reads <see cref="Current"/> on every request without a lock.</summary>
+public interface IRouteTableSource
+{
+    RouteTable Current { get; }
+}
+
+/// <summary>Holds the current route table; the orchestrator swaps in a new snapshot on every deployment change.</summary>
+public sealed class RoutePublisher : IRouteTableSource
+{
+    private readonly Lock _writeLock = new();
+    private RouteTable _current = RouteTable.Empty;
+
+    public RouteTable Current => Volatile.Read(ref _current);
+
+    public void Publish(RouteTable table) { lock (_writeLock) Volatile.Write(ref _current, table); }
+
+    public void Set(ProjectRoute route) { lock (_writeLock) Volatile.Write(ref _current, _current.With(route)); }
+
+    public void Remove(string slug) { lock (_writeLock) Volatile.Write(ref _current, _current.Without(slug)); }
+}
