@@ -1,0 +1,29 @@
+namespace JugendLab.Orchestrator.Configuration;
+
+/// <summary>Where the platform keeps its state and how it talks to the container engine.</summary>
+public sealed class OrchestratorOptions
+{
+    public const string Section = "JugendLab:Orchestrator";
+
+    /// <summary>Everything the platform keeps: database, bare repositories, build logs. Back this up with the Docker volumes.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The Docker engine's API address.</summary>
+    public string DockerEndpoint { get; set; } = "unix:///var/run/docker.sock";
+
+    /// <summary>How often the reconciler compares database and engine.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often container CPU and memory use is sampled.</summary>
+    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often unused images are pruned.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Images kept per project for rollback; older ones are pruned.</summary>
+    public int ImagesKeptPerProject { get; set; } = 3;
+
+    public string DatabasePath => Path.Combine(DataDirectory, "jugendlab.db");
+    public string RepositoriesDirectory => Path.Combine(DataDirectory, "repos");
+    public string LogsDirectory => Path.Combine(DataDirectory, "logs");
+}

@@ -1,0 +1,20 @@
+namespace JugendLab.Orchestrator.Deployments;
+
+/// <summary>Where a deployment's code comes from.</summary>
+public abstract record CodeSource
+{
+    /// <summary>How the deployment records its source.</summary>
+    public abstract string Describe();
+}
+
+/// <summary>A commit that is being pushed. While pre-receive runs, its objects are still in git's quarantine folder.</summary>
+public sealed record PushedCommit(string RepositoryPath, string Commit, string? QuarantinePath) : CodeSource
+{
+    public override string Describe() => "push";
+}
+
+/// <summary>A public git repository, cloned over https.</summary>
+public sealed record GitUrl(string Url, string? Ref) : CodeSource
+{
+    public override string Describe() => Ref is null ? Url : $"{Url}#{Ref}";
+}

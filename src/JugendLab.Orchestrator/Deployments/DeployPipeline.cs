@@ -1,0 +1,109 @@
+using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Errors;
+using JugendLab.Orchestrator.Projects;
+using JugendLab.Orchestrator.Routing;
+using JugendLab.Orchestrator.Runtime;
+using JugendLab.Orchestrator.State;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Orchestrator.Deployments;
+
+/// <summary>
+/// The deploy path, top to bottom: receive the code → pick the template → build the image → start the container →
+/// wait until it answers → switch the route → retire the old container → record. A failure anywhere leaves the
+/// last good deployment serving.
+/// </summary>
+public sealed class DeployPipeline(
+    IDbContextFactory<JugendLabDb> dbFactory,
+    ProjectLocks locks,
+    SourceReceiver receiver,
+    ImageBuilder builder,
+    ContainerLauncher launcher,
+    ReadinessProbe probe,
+    RoutePublisher routes,
+    ContainerRetirer retirer,
+    IContainerRuntime runtime,
+    Sandbox sandbox,
+    IOptions<OrchestratorOptions> options,
+    IOptions<DomainOptions> domain,
+    TimeProvider time,
+    ILogger<DeployPipeline> logger)
+{
+    public async Task<DeployOutcome> DeployAsync(DeployRequest request, DeployLog log, CancellationToken ct)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ProjectId"] = request.ProjectId });
+        if (locks.IsBusy(request.ProjectId))
+            log.Step("Warte, bis der laufende Deploy dieses Projekts fertig ist …", "Waiting for this project's running deploy to finish …");
+        using var held = await locks.AcquireAsync(request.ProjectId, ct);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var project = await db.Projects.Include(p => p.Team).SingleAsync(p => p.Id == request.ProjectId, ct);
+        request.RequestedBy.EnsureCanWorkOn(project.Team);
+        var deployment = new Deployment(project.Id, request.Source.Describe(), request.RequestedBy.Name, time.GetUtcNow());
+        db.Deployments.Add(deployment);
+        await db.SaveChangesAsync(ct);
+        log.AttachFile(LogPath(deployment.Id));
+        ManagedContainer? started = null;
+        try
+        {
+            project.Team.Quota.Allow(project.MemoryMb, project.Cpus);
+
+            var source = await receiver.ReceiveAsync(request.Source, log, ct);
+            var template = TemplateDetector.Detect(project.Template, source);
+            deployment.Describe(source.Commit, template, ImageBuilder.ImageTag(project, deployment.Id));
+            await db.SaveChangesAsync(ct);
+            log.Step($"Baue {project.Slug} ({ShortCommit(source.Commit)}) mit der Vorlage „{template}“",
+                     $"Building {project.Slug} ({ShortCommit(source.Commit)}) with the {template} template");
+
+            await builder.BuildAsync(project, deployment, source, template, log, ct);
+
+            log.Step("Starte den Container", "Starting the container");
+            deployment.Starting(Sandbox.ContainerName(project, deployment.Id));
+            await db.SaveChangesAsync(ct);
+            started = await launcher.LaunchAsync(project, deployment, ct);
+
+            log.Step("Warte, bis die App antwortet", "Waiting for the app to answer");
+            await probe.WaitAsync(started, log, ct);
+
+            var previous = await SwitchRouteAsync(db, project, deployment, started, ct);
+            var url = domain.Value.ProjectUrl(project.Slug);
+            log.Step($"Live: {url}", $"Live: {url}");
+            if (previous is not null) retirer.Retire(previous);
+            return new DeployOutcome(deployment.Id, true, url, null);
+        }
+        catch (Exception e) when (e is DomainException or GitFailedException or OperationCanceledException or Docker.DotNet.DockerApiException)
+        {
+            var message = e switch
+            {
+                DomainException d => d.In(log.Language),
+                OperationCanceledException => log.Pick("Abgebrochen.", "Cancelled."),
+                _ => e.Message,
+            };
+            foreach (var line in message.Split('\n')) log.Error(line);
+            log.Error(log.Pick("Deploy fehlgeschlagen. Die bisherige Version läuft weiter.",
+                               "Deploy failed. The previous version keeps running."));
+            deployment.Fail(message, time.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+            if (started is not null) await runtime.RemoveAsync(started.Name, TimeSpan.Zero, CancellationToken.None);
+            return new DeployOutcome(deployment.Id, false, null, message);
+        }
+    }
+
+    /// <summary>Step 6 — the new container takes the route; the old one is returned for retirement.</summary>
+    private async Task<string?> SwitchRouteAsync(JugendLabDb db, Project project, Deployment deployment, ManagedContainer container, CancellationToken ct)
+    {
+        Deployment? previous = project.LiveDeploymentId is { } id ? await db.Deployments.FindAsync([id], ct) : null;
+        previous?.Retire();
+        deployment.Live(time.GetUtcNow());
+        project.GoLive(deployment.Id);
+        await db.SaveChangesAsync(CancellationToken.None);
+        routes.Set(new ProjectRoute(project.Slug, RouteState.Live, sandbox.Address(container)));
+        return previous?.ContainerName;
+    }
+
+    public string LogPath(int deploymentId) => Path.Combine(options.Value.LogsDirectory, $"deployment-{deploymentId}.log");
+
+    private static string ShortCommit(string commit) => commit.Length > 7 ? commit[..7] : commit;
+}

@@ -1,0 +1,78 @@
+using JugendLab.Orchestrator.Projects;
+
+namespace JugendLab.Orchestrator.Deployments;
+
+/// <summary>One build and run of one commit. Immutable once finished; guards its own transitions.</summary>
+public sealed class Deployment
+{
+    private Deployment() { }
+
+    public Deployment(int projectId, string source, string? requestedBy, DateTimeOffset createdAt)
+    {
+        ProjectId = projectId;
+        Source = source;
+        RequestedBy = requestedBy;
+        CreatedAt = createdAt;
+        Status = DeploymentStatus.Building;
+    }
+
+    public int Id { get; private set; }
+    public int ProjectId { get; private set; }
+
+    /// <summary>Where the code came from: "push" or the git URL it was cloned from.</summary>
+    public string Source { get; private set; } = "";
+
+    public string? RequestedBy { get; private set; }
+    public string? Commit { get; private set; }
+    public Template? Template { get; private set; }
+    public string? Image { get; private set; }
+    public string? ContainerName { get; private set; }
+    public DeploymentStatus Status { get; private set; }
+    public string? Error { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public bool IsFinished => Status is DeploymentStatus.Live or DeploymentStatus.Retired or DeploymentStatus.Failed;
+
+    public void Describe(string commit, Template template, string image)
+    {
+        EnsureStatus(DeploymentStatus.Building);
+        Commit = commit;
+        Template = template;
+        Image = image;
+    }
+
+    public void Starting(string containerName)
+    {
+        EnsureStatus(DeploymentStatus.Building);
+        ContainerName = containerName;
+        Status = DeploymentStatus.Starting;
+    }
+
+    public void Live(DateTimeOffset at)
+    {
+        EnsureStatus(DeploymentStatus.Starting);
+        Status = DeploymentStatus.Live;
+        FinishedAt = at;
+    }
+
+    public void Retire()
+    {
+        EnsureStatus(DeploymentStatus.Live);
+        Status = DeploymentStatus.Retired;
+    }
+
+    public void Fail(string error, DateTimeOffset at)
+    {
+        if (IsFinished) throw new InvalidOperationException($"Deployment {Id} is already {Status}.");
+        Status = DeploymentStatus.Failed;
+        Error = error;
+        FinishedAt = at;
+    }
+
+    private void EnsureStatus(DeploymentStatus expected)
+    {
+        if (Status != expected)
+            throw new InvalidOperationException($"Deployment {Id} is {Status}, expected {expected}.");
+    }
+}

@@ -1,0 +1,51 @@
+using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Errors;
+using JugendLab.Orchestrator.Projects;
+using JugendLab.Orchestrator.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Orchestrator.Deployments;
+
+/// <summary>Step 3 — build the image, within the build limits; a build over a limit fails with a message naming it.</summary>
+public sealed class ImageBuilder(IContainerRuntime runtime, IOptions<BuildOptions> options)
+{
+    public static string ImageTag(Project project, int deploymentId) => $"jugendlab-app/{project.Slug}:{deploymentId}";
+
+    public async Task BuildAsync(Project project, Deployment deployment, SourceSnapshot source, Template template, DeployLog log, CancellationToken ct)
+    {
+        var limits = options.Value;
+        var (context, dockerfile) = BuildContext.For(source, template);
+        var buildArgs = new Dictionary<string, string>();
+        if (!string.IsNullOrWhiteSpace(limits.NpmRegistry)) buildArgs["NPM_CONFIG_REGISTRY"] = limits.NpmRegistry;
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(limits.Timeout);
+        BuildResult result;
+        try
+        {
+            await using (context)
+                result = await runtime.BuildImageAsync(new ImageBuild(
+                    context, dockerfile, deployment.Image!,
+                    ContainerLabels.For(project.TeamId, project.Id, deployment.Id), buildArgs,
+                    limits.MemoryMb * 1024L * 1024L, limits.Cpus), log.Output, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            var minutes = limits.Timeout.TotalMinutes;
+            throw DomainException.Invalid(
+                $"Der Build hat länger als {minutes:0.#} Minuten gedauert und wurde abgebrochen (Zeitlimit für Builds: {minutes:0.#} Minuten).",
+                $"The build took longer than {minutes:0.#} minutes and was stopped (build time limit: {minutes:0.#} minutes).");
+        }
+        if (!result.Succeeded) throw Explain(result.Error!, limits);
+    }
+
+    /// <summary>Turns the engine's error into one a youth can act on; an OOM-killed step (exit 137) names the memory limit.</summary>
+    private static DomainException Explain(string error, BuildOptions limits)
+    {
+        if (error.Contains("code: 137") || error.Contains("exit code: 137") || error.Contains("OOM", StringComparison.OrdinalIgnoreCase))
+            return DomainException.Invalid(
+                $"Der Build hat mehr als {limits.MemoryMb} MB Arbeitsspeicher gebraucht und wurde beendet (Speicherlimit für Builds: {limits.MemoryMb} MB). Fehler: {error}",
+                $"The build needed more than {limits.MemoryMb} MB of memory and was stopped (build memory limit: {limits.MemoryMb} MB). Error: {error}");
+        return DomainException.Invalid($"Der Build ist fehlgeschlagen: {error}", $"The build failed: {error}");
+    }
+}

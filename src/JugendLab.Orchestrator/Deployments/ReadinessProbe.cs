@@ -1,0 +1,53 @@
+using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Errors;
+using JugendLab.Orchestrator.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Orchestrator.Deployments;
+
+/// <summary>Step 5 — wait until the new container answers HTTP on its port. Any HTTP answer counts, even a 404: the app is up.</summary>
+public sealed class ReadinessProbe(IContainerRuntime runtime, Sandbox sandbox, IOptions<RuntimeOptions> options, TimeProvider time)
+{
+    private static readonly HttpClient Client = new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.Zero,
+        ConnectTimeout = TimeSpan.FromSeconds(2),
+    }) { Timeout = TimeSpan.FromSeconds(5) };
+
+    public async Task WaitAsync(ManagedContainer container, DeployLog log, CancellationToken ct)
+    {
+        var limit = options.Value.ReadyTimeout;
+        var deadline = time.GetUtcNow() + limit;
+        var address = sandbox.Address(container);
+        while (time.GetUtcNow() < deadline)
+        {
+            try
+            {
+                using var response = await Client.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, ct);
+                return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+
+            var now = await runtime.InspectAsync(container.Name, ct);
+            if (now is null || !now.Running)
+            {
+                var lastLines = await runtime.TailLogsAsync(container.Name, 30, ct);
+                if (now?.OomKilled == true)
+                    throw DomainException.Invalid(
+                        $"Die App hat beim Start mehr Arbeitsspeicher gebraucht, als ihre Quota erlaubt, und wurde beendet. Letzte Ausgabe:\n{lastLines}",
+                        $"The app needed more memory than its quota allows while starting and was stopped. Last output:\n{lastLines}");
+                throw DomainException.Invalid(
+                    $"Die App hat sich beim Start beendet (Exit-Code {now?.ExitCode}). Letzte Ausgabe:\n{lastLines}",
+                    $"The app exited while starting (exit code {now?.ExitCode}). Last output:\n{lastLines}");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, ct);
+        }
+        var tail = await runtime.TailLogsAsync(container.Name, 30, ct);
+        throw DomainException.Invalid(
+            $"Die App antwortet nach {limit.TotalSeconds:0} Sekunden nicht auf Port {options.Value.AppPort}. Hört sie auf 0.0.0.0 und dem Port aus der Variable PORT? Letzte Ausgabe:\n{tail}",
+            $"The app does not answer on port {options.Value.AppPort} after {limit.TotalSeconds:0} seconds. Does it listen on 0.0.0.0 and the port from the PORT variable? Last output:\n{tail}");
+    }
+}

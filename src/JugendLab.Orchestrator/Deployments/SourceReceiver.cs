@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Errors;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Orchestrator.Deployments;
+
+/// <summary>Step 1 — receive the code: the pushed commit (still in quarantine) or a clone of a public git URL, as a tar.</summary>
+public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions<OrchestratorOptions> options)
+{
+    private long MaxBytes => buildOptions.Value.MaxContextMb * 1024L * 1024L;
+
+    public async Task<SourceSnapshot> ReceiveAsync(CodeSource source, DeployLog log, CancellationToken ct) => source switch
+    {
+        PushedCommit push => await ArchiveAsync(push.RepositoryPath, push.Commit, QuarantineEnvironment(push), ct),
+        GitUrl url => await CloneAsync(url, log, ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(source)),
+    };
+
+    /// <summary>Inside pre-receive the pushed objects are still quarantined; git must be told where to look (FACTS.md).</summary>
+    private static Dictionary<string, string>? QuarantineEnvironment(PushedCommit push) => push.QuarantinePath is null
+        ? null
+        : new()
+        {
+            ["GIT_OBJECT_DIRECTORY"] = push.QuarantinePath,
+            ["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = Path.Combine(push.RepositoryPath, "objects"),
+        };
+
+    private async Task<SourceSnapshot> CloneAsync(GitUrl source, DeployLog log, CancellationToken ct)
+    {
+        GitUrlRules.Validate(source.Url);
+        var workDir = Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "clones", Guid.NewGuid().ToString("n"));
+        try
+        {
+            log.Step($"Hole {source.Url}", $"Cloning {source.Url}");
+            var args = new List<string> { "clone", "--quiet", "--depth", "1", "--no-tags", "--single-branch" };
+            if (source.Ref is not null) args.AddRange(["--branch", source.Ref]);
+            args.AddRange(["--", source.Url, workDir]);
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(TimeSpan.FromMinutes(5));
+                await GitProcess.RunAsync(null, null, timeout.Token, [.. args]);
+            }
+            catch (GitFailedException e)
+            {
+                throw DomainException.Invalid(
+                    $"Das Repository {source.Url} ließ sich nicht klonen: {e.Message}. Ist die Adresse richtig und das Repository öffentlich?",
+                    $"Could not clone {source.Url}: {e.Message}. Is the address right and the repository public?");
+            }
+            var commit = await GitProcess.RunAsync(workDir, null, ct, "rev-parse", "HEAD");
+            return await ArchiveAsync(workDir, commit, null, ct);
+        }
+        finally
+        {
+            if (Directory.Exists(workDir)) Directory.Delete(workDir, recursive: true);
+        }
+    }
+
+    private async Task<SourceSnapshot> ArchiveAsync(string repository, string commit, Dictionary<string, string>? environment, CancellationToken ct)
+    {
+        using var process = Process.Start(GitProcess.Start(repository, environment, "archive", "--format=tar", commit))!;
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await process.StandardOutput.BaseStream.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length <= MaxBytes) continue;
+            process.Kill(entireProcessTree: true);
+            var limit = buildOptions.Value.MaxContextMb;
+            throw DomainException.TooLarge(
+                $"Das Projekt ist größer als {limit} MB (Limit für den Build). Lasst große Dateien (Videos, node_modules, Builds) aus dem Repository, z. B. mit .gitignore.",
+                $"The project is larger than {limit} MB (the build limit). Keep big files (videos, node_modules, build output) out of the repository, e.g. with .gitignore.");
+        }
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0) throw new GitFailedException((await stderr).Trim());
+        return SourceSnapshot.FromTar(buffer.ToArray(), commit);
+    }
+}

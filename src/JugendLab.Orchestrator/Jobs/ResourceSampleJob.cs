@@ -1,0 +1,34 @@
+using JugendLab.Orchestrator.Projects;
+using JugendLab.Orchestrator.Runtime;
+using JugendLab.Orchestrator.State;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace JugendLab.Orchestrator.Jobs;
+
+/// <summary>Samples each live container's CPU and memory use for the UI; keeps a week of samples.</summary>
+[DisallowConcurrentExecution]
+public sealed class ResourceSampleJob(IContainerRuntime runtime, IDbContextFactory<JugendLabDb> dbFactory, TimeProvider time) : IJob
+{
+    private static readonly TimeSpan Kept = TimeSpan.FromDays(7);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct) => await SampleAsync(ct);
+
+    public async Task SampleAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var live = await db.Projects.Where(p => p.Status == ProjectStatus.Live)
+            .Join(db.Deployments, p => p.LiveDeploymentId, d => d.Id, (p, d) => new { p.Id, d.ContainerName })
+            .ToListAsync(ct);
+        var now = time.GetUtcNow();
+        foreach (var project in live.Where(p => p.ContainerName is not null))
+        {
+            var usage = await runtime.SampleAsync(project.ContainerName!, ct);
+            if (usage is not null)
+                db.ResourceSamples.Add(new ResourceSample(project.Id, now, usage.CpuPercent, usage.MemoryBytes, usage.MemoryLimitBytes));
+        }
+        await db.SaveChangesAsync(ct);
+        var cutoff = now - Kept;
+        await db.ResourceSamples.Where(s => s.At < cutoff).ExecuteDeleteAsync(ct);
+    }
+}

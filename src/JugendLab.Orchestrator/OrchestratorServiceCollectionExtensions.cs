@@ -1,0 +1,67 @@
+using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Deployments;
+using JugendLab.Orchestrator.Jobs;
+using JugendLab.Orchestrator.Reconciliation;
+using JugendLab.Orchestrator.Routing;
+using JugendLab.Orchestrator.Runtime;
+using JugendLab.Orchestrator.State;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace JugendLab.Orchestrator;
+
+/// <summary>Registers the orchestrator: state, container runtime, deploy pipeline, reconciler and scheduled jobs.</summary>
+public static class OrchestratorServiceCollectionExtensions
+{
+    public static IServiceCollection AddOrchestrator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OrchestratorOptions>().BindConfiguration(OrchestratorOptions.Section).ValidateOnStart();
+        services.AddOptions<BuildOptions>().BindConfiguration(BuildOptions.Section)
+            .Validate(o => o.MemoryMb >= 64 && o.Cpus > 0 && o.Timeout > TimeSpan.Zero, "Build limits must be positive.").ValidateOnStart();
+        services.AddOptions<RuntimeOptions>().BindConfiguration(RuntimeOptions.Section).ValidateOnStart();
+        services.AddOptions<DomainOptions>().BindConfiguration(DomainOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Base) && Uri.IsWellFormedUriString(o.PublicUrl, UriKind.Absolute),
+                "JugendLab:Domain needs a Base host name and an absolute PublicUrl.").ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        var orchestrator = configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
+        Directory.CreateDirectory(orchestrator.DataDirectory);
+        services.AddDbContextFactory<JugendLabDb>(db => db.UseSqlite($"Data Source={orchestrator.DatabasePath}"));
+
+        services.AddSingleton<RoutePublisher>();
+        services.AddSingleton<IRouteTableSource>(sp => sp.GetRequiredService<RoutePublisher>());
+        services.AddSingleton<IContainerRuntime, DockerContainerRuntime>();
+        services.AddSingleton<Sandbox>();
+        services.AddSingleton<HostFirewall>();
+
+        services.AddSingleton<ProjectLocks>();
+        services.AddSingleton<SourceReceiver>();
+        services.AddSingleton<ImageBuilder>();
+        services.AddSingleton<ContainerLauncher>();
+        services.AddSingleton<ReadinessProbe>();
+        services.AddSingleton<ContainerRetirer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContainerRetirer>());
+        services.AddSingleton<DeployPipeline>();
+
+        services.AddSingleton<Reconciler>();
+        services.AddHostedService<OrchestratorStartup>();
+        services.AddQuartz(quartz =>
+        {
+            Every<ReconcileJob>(quartz, orchestrator.ReconcileInterval);
+            Every<ImagePruneJob>(quartz, orchestrator.PruneInterval);
+            Every<ResourceSampleJob>(quartz, orchestrator.SampleInterval);
+        });
+        services.AddQuartzHostedService(q => q.WaitForJobsToComplete = false);
+        return services;
+    }
+
+    private static void Every<TJob>(IQuartzBuilder quartz, TimeSpan interval) where TJob : IJob
+    {
+        var key = new JobKey(typeof(TJob).Name);
+        quartz.AddJob<TJob>(j => j.WithIdentity(key));
+        quartz.AddTrigger(t => t.ForJob(key).StartAt(DateTimeOffset.UtcNow + interval)
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+    }
+}

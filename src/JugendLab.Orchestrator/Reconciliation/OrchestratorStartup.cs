@@ -1,0 +1,37 @@
+using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Runtime;
+using JugendLab.Orchestrator.State;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Orchestrator.Reconciliation;
+
+/// <summary>Before the platform serves anything: data folders, database migrations, the engine, the firewall, one full reconcile.</summary>
+public sealed class OrchestratorStartup(
+    IDbContextFactory<JugendLabDb> dbFactory,
+    IContainerRuntime runtime,
+    HostFirewall firewall,
+    Reconciler reconciler,
+    IOptions<OrchestratorOptions> options,
+    ILogger<OrchestratorStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        Directory.CreateDirectory(o.DataDirectory);
+        Directory.CreateDirectory(o.RepositoriesDirectory);
+        Directory.CreateDirectory(o.LogsDirectory);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            await db.Database.MigrateAsync(ct);
+
+        await runtime.EnsureReachableAsync(ct);
+        await firewall.ApplyAsync(ct);
+        await reconciler.FailInterruptedDeploymentsAsync(ct);
+        await reconciler.ReconcileAsync(ct);
+        logger.LogInformation("Orchestrator ready; data in {DataDirectory}", Path.GetFullPath(o.DataDirectory));
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

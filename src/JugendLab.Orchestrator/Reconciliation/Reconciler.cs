@@ -1,0 +1,126 @@
+using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Deployments;
+using JugendLab.Orchestrator.Projects;
+using JugendLab.Orchestrator.Routing;
+using JugendLab.Orchestrator.Runtime;
+using JugendLab.Orchestrator.State;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Orchestrator.Reconciliation;
+
+/// <summary>
+/// Makes the engine match the database: restarts what is missing, removes orphans, marks crash loops and rebuilds the
+/// route table. Runs at start-up and periodically, so a crash, an engine restart or a container removed by hand all end
+/// in the state the database describes.
+/// </summary>
+public sealed class Reconciler(
+    IDbContextFactory<JugendLabDb> dbFactory,
+    IContainerRuntime runtime,
+    Sandbox sandbox,
+    ProjectLocks locks,
+    ContainerRetirer retirer,
+    RoutePublisher routes,
+    IOptions<RuntimeOptions> options,
+    TimeProvider time,
+    ILogger<Reconciler> logger)
+{
+    /// <summary>At start-up nothing can be mid-deploy any more: deployments left Building or Starting were interrupted.</summary>
+    public async Task FailInterruptedDeploymentsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var interrupted = await db.Deployments
+            .Where(d => d.Status == DeploymentStatus.Building || d.Status == DeploymentStatus.Starting).ToListAsync(ct);
+        foreach (var deployment in interrupted)
+            deployment.Fail("Die Plattform wurde während des Deploys neu gestartet. / The platform restarted during the deploy.", time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        if (interrupted.Count > 0) logger.LogWarning("Marked {Count} interrupted deployments as failed", interrupted.Count);
+    }
+
+    public async Task ReconcileAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var projects = await db.Projects.Include(p => p.Team).ToListAsync(ct);
+        var containers = await runtime.ListAsync(ct);
+        var table = new List<ProjectRoute>();
+
+        foreach (var project in projects)
+        {
+            using var held = locks.TryAcquire(project.Id);
+            if (held is null)
+            {
+                // Mid-deploy: the pipeline owns this project's containers and route right now.
+                if (routes.Current.Find(project.Slug) is { } current) table.Add(current);
+                continue;
+            }
+            var own = containers.Where(c => c.ProjectId == project.Id).ToList();
+            await RemoveOrphansAsync(own.Where(c => c.DeploymentId != project.LiveDeploymentId), ct);
+            var live = own.FirstOrDefault(c => c.DeploymentId == project.LiveDeploymentId && project.LiveDeploymentId is not null);
+            table.Add(await ReconcileProjectAsync(db, project, live, ct));
+        }
+
+        var known = projects.Select(p => p.Id).ToHashSet();
+        await RemoveOrphansAsync(containers.Where(c => c.ProjectId is null || !known.Contains(c.ProjectId.Value)), ct);
+        await db.SaveChangesAsync(ct);
+        routes.Publish(RouteTable.From(table));
+    }
+
+    private async Task<ProjectRoute> ReconcileProjectAsync(JugendLabDb db, Project project, ManagedContainer? live, CancellationToken ct)
+    {
+        switch (project.Status)
+        {
+            case ProjectStatus.NotDeployed:
+                return new ProjectRoute(project.Slug, RouteState.NotDeployed);
+            case ProjectStatus.Stopped:
+                if (live is { Running: true }) await runtime.RemoveAsync(live.Name, options.Value.StopTimeout, ct);
+                return new ProjectRoute(project.Slug, RouteState.Stopped);
+            case ProjectStatus.Crashed:
+                return new ProjectRoute(project.Slug, RouteState.Crashed);
+        }
+
+        if (live is null)
+        {
+            live = await RecreateAsync(db, project, ct);
+            if (live is null) return new ProjectRoute(project.Slug, RouteState.Crashed);
+        }
+        else if (!live.Running && !live.Restarting)
+        {
+            if (live.RestartCount >= options.Value.MaxRestarts || live.OomKilled && live.RestartCount >= options.Value.MaxRestarts)
+            {
+                var lastLines = await runtime.TailLogsAsync(live.Name, 20, ct);
+                var reason = live.OomKilled ? "Out of memory (quota limit). " : $"Exit code {live.ExitCode}. ";
+                project.MarkCrashed(reason + "\n" + lastLines);
+                logger.LogWarning("Project {Project} crashed {Count} times; stopped restarting it", project.Slug, live.RestartCount);
+                return new ProjectRoute(project.Slug, RouteState.Crashed);
+            }
+            logger.LogInformation("Starting stopped container {Container} of {Project}", live.Name, project.Slug);
+            live = await runtime.StartAsync(live.Name, ct) ?? live;
+        }
+        return new ProjectRoute(project.Slug, RouteState.Live, sandbox.Address(live));
+    }
+
+    /// <summary>The live container is gone (removed by hand, engine reset): start the live deployment's image again.</summary>
+    private async Task<ManagedContainer?> RecreateAsync(JugendLabDb db, Project project, CancellationToken ct)
+    {
+        var deployment = await db.Deployments.FindAsync([project.LiveDeploymentId!.Value], ct);
+        if (deployment?.Image is null || !await runtime.ImageExistsAsync(deployment.Image, ct))
+        {
+            project.MarkCrashed("The image of the live deployment is gone; deploy again. / Das Image fehlt; bitte neu deployen.");
+            return null;
+        }
+        logger.LogInformation("Recreating missing container of {Project} from {Image}", project.Slug, deployment.Image);
+        await runtime.EnsureNetworkAsync(project.Team.NetworkName, ContainerLabels.ForTeam(project.TeamId), ct);
+        await runtime.EnsureVolumeAsync(project.VolumeName, ContainerLabels.ForProject(project.TeamId, project.Id), options.Value.User, ct);
+        return await runtime.RunAsync(sandbox.For(project, deployment, deployment.Image), ct);
+    }
+
+    private async Task RemoveOrphansAsync(IEnumerable<ManagedContainer> orphans, CancellationToken ct)
+    {
+        foreach (var orphan in orphans.Where(o => !retirer.IsRetiring(o.Name)))
+        {
+            logger.LogInformation("Removing orphan container {Container}", orphan.Name);
+            await runtime.RemoveAsync(orphan.Name, options.Value.StopTimeout, ct);
+        }
+    }
+}

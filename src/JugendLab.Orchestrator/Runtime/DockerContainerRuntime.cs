@@ -1,0 +1,228 @@
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using JugendLab.Orchestrator.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Orchestrator.Runtime;
+
+/// <summary>The container runtime on a real Docker engine, through Docker.DotNet.</summary>
+public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options, IOptions<RuntimeOptions> runtimeOptions)
+    : IContainerRuntime, IDisposable
+{
+    private static readonly Dictionary<string, IDictionary<string, bool>> ManagedFilter =
+        new() { ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Managed}=true"] = true } };
+
+    private readonly DockerClient _docker = new DockerClientConfiguration(new Uri(options.Value.DockerEndpoint)).CreateClient();
+
+    public async Task EnsureReachableAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _docker.System.PingAsync(ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or DockerApiException
+                                       or System.Net.Sockets.SocketException)
+        {
+            throw new EngineUnreachableException(options.Value.DockerEndpoint, e);
+        }
+    }
+
+    public async Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken ct)
+    {
+        var existing = await _docker.Networks.ListNetworksAsync(new NetworksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } },
+        }, ct);
+        if (existing.Any(n => n.Name == name)) return;
+        await _docker.Networks.CreateNetworkAsync(new NetworksCreateParameters
+        {
+            Name = name,
+            Driver = "bridge",
+            Labels = labels.ToDictionary(),
+            // A fixed bridge name lets the host firewall recognise every team network by its "jl-" prefix.
+            Options = new Dictionary<string, string> { ["com.docker.network.bridge.name"] = name },
+        }, ct);
+    }
+
+    public async Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string owner, CancellationToken ct)
+    {
+        try
+        {
+            await _docker.Volumes.InspectAsync(name, ct);
+            return;
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { }
+
+        await _docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = labels.ToDictionary() }, ct);
+        // A new volume belongs to root; hand it to the app user once, in a container that can do nothing else.
+        var helper = await _docker.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = runtimeOptions.Value.HelperImage,
+            Cmd = ["chown", owner, "/data"],
+            User = "0:0",
+            Labels = new Dictionary<string, string> { [ContainerLabels.Managed] = "helper" },
+            HostConfig = new HostConfig
+            {
+                Mounts = [new Mount { Type = "volume", Source = name, Target = "/data" }],
+                NetworkMode = "none",
+                CapDrop = ["ALL"],
+                CapAdd = ["CHOWN"],
+                SecurityOpt = ["no-new-privileges"],
+            },
+        }, ct);
+        try
+        {
+            await _docker.Containers.StartContainerAsync(helper.ID, new ContainerStartParameters(), ct);
+            var exit = await _docker.Containers.WaitContainerAsync(helper.ID, ct);
+            if (exit.StatusCode != 0) throw new InvalidOperationException($"Could not set the owner of volume {name} (exit {exit.StatusCode}).");
+        }
+        finally
+        {
+            await _docker.Containers.RemoveContainerAsync(helper.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
+        }
+    }
+
+    public async Task<BuildResult> BuildImageAsync(ImageBuild build, Action<string> log, CancellationToken ct)
+    {
+        string? error = null;
+        var progress = new SynchronousProgress<JSONMessage>(message =>
+        {
+            if (message.Error is not null || !string.IsNullOrEmpty(message.ErrorMessage))
+                error = message.Error?.Message ?? message.ErrorMessage;
+            else if (!string.IsNullOrEmpty(message.Stream))
+                foreach (var line in message.Stream.TrimEnd('\n').Split('\n')) log(line.TrimEnd('\r'));
+        });
+        const long period = 100_000;
+        await _docker.Images.BuildImageFromDockerfileAsync(new ImageBuildParameters
+        {
+            Dockerfile = build.Dockerfile,
+            Tags = [build.Tag],
+            Labels = build.Labels.ToDictionary(),
+            BuildArgs = build.BuildArgs.ToDictionary(),
+            Memory = build.MemoryBytes,
+            MemorySwap = build.MemoryBytes,
+            CPUPeriod = period,
+            CPUQuota = (long)(build.Cpus * period),
+            Remove = true,
+            ForceRemove = true,
+            Pull = null,
+        }, build.Context, null, null, progress, ct);
+        return error is null ? BuildResult.Success : BuildResult.Failure(error);
+    }
+
+    public async Task<bool> ImageExistsAsync(string image, CancellationToken ct)
+    {
+        try
+        {
+            await _docker.Images.InspectImageAsync(image, ct);
+            return true;
+        }
+        catch (DockerImageNotFoundException) { return false; }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { return false; }
+    }
+
+    public async Task<ManagedContainer> RunAsync(ContainerSpec spec, CancellationToken ct)
+    {
+        var created = await _docker.Containers.CreateContainerAsync(ContainerParameters.From(spec), ct);
+        await _docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), ct);
+        return await InspectAsync(created.ID, ct)
+               ?? throw new InvalidOperationException($"Container {spec.Name} vanished right after it started.");
+    }
+
+    public async Task<ManagedContainer?> StartAsync(string name, CancellationToken ct)
+    {
+        await _docker.Containers.StartContainerAsync(name, new ContainerStartParameters(), ct);
+        return await InspectAsync(name, ct);
+    }
+
+    public async Task<ManagedContainer?> InspectAsync(string name, CancellationToken ct)
+    {
+        try
+        {
+            var c = await _docker.Containers.InspectContainerAsync(name, ct);
+            var labels = c.Config.Labels;
+            return new ManagedContainer(
+                c.ID, c.Name.TrimStart('/'), c.Config.Image,
+                ContainerLabels.Read(labels, ContainerLabels.Team),
+                ContainerLabels.Read(labels, ContainerLabels.Project),
+                ContainerLabels.Read(labels, ContainerLabels.Deployment),
+                c.State.Running, c.State.Restarting, (int)c.RestartCount, c.State.OOMKilled, c.State.ExitCode,
+                c.NetworkSettings?.Networks?.Values.Select(n => n.IPAddress).FirstOrDefault(ip => !string.IsNullOrEmpty(ip)));
+        }
+        catch (DockerContainerNotFoundException) { return null; }
+    }
+
+    public async Task<IReadOnlyList<ManagedContainer>> ListAsync(CancellationToken ct)
+    {
+        var list = await _docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = ManagedFilter }, ct);
+        var result = new List<ManagedContainer>(list.Count);
+        foreach (var item in list)
+            if (await InspectAsync(item.ID, ct) is { } container) result.Add(container);
+        return result;
+    }
+
+    public async Task RemoveAsync(string name, TimeSpan grace, CancellationToken ct)
+    {
+        try
+        {
+            await _docker.Containers.StopContainerAsync(name, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)grace.TotalSeconds }, ct);
+            await _docker.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true }, ct);
+        }
+        catch (DockerContainerNotFoundException) { }
+        catch (DockerApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict) { }
+    }
+
+    public async Task<string> TailLogsAsync(string name, int lines, CancellationToken ct)
+    {
+        try
+        {
+            using var stream = await _docker.Containers.GetContainerLogsAsync(name, false, new ContainerLogsParameters
+            {
+                ShowStdout = true, ShowStderr = true, Tail = lines.ToString(),
+            }, ct);
+            var (stdout, stderr) = await stream.ReadOutputToEndAsync(ct);
+            return (stdout + stderr).TrimEnd();
+        }
+        catch (DockerContainerNotFoundException) { return ""; }
+    }
+
+    public async Task<IReadOnlyList<ManagedImage>> ListImagesAsync(CancellationToken ct)
+    {
+        var images = await _docker.Images.ListImagesAsync(new ImagesListParameters { Filters = ManagedFilter }, ct);
+        return images.Select(i => new ManagedImage(i.ID, i.RepoTags?.ToList() ?? [],
+            ContainerLabels.Read(i.Labels, ContainerLabels.Project), ContainerLabels.Read(i.Labels, ContainerLabels.Deployment),
+            i.Created)).ToList();
+    }
+
+    public async Task RemoveImageAsync(string id, CancellationToken ct)
+    {
+        try { await _docker.Images.DeleteImageAsync(id, new ImageDeleteParameters { Force = false }, ct); }
+        catch (DockerApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict) { }
+    }
+
+    public async Task<ContainerUsage?> SampleAsync(string name, CancellationToken ct)
+    {
+        ContainerStatsResponse? stats = null;
+        try
+        {
+            await _docker.Containers.GetContainerStatsAsync(name, new ContainerStatsParameters { Stream = false },
+                new SynchronousProgress<ContainerStatsResponse>(s => stats = s), ct);
+        }
+        catch (DockerContainerNotFoundException) { return null; }
+        if (stats is null) return null;
+        var cpuDelta = (double)stats.CPUStats.CPUUsage.TotalUsage - stats.PreCPUStats.CPUUsage.TotalUsage;
+        var systemDelta = (double)stats.CPUStats.SystemUsage - stats.PreCPUStats.SystemUsage;
+        var cpus = stats.CPUStats.OnlineCPUs > 0 ? stats.CPUStats.OnlineCPUs : 1;
+        var cpuPercent = systemDelta > 0 && cpuDelta > 0 ? cpuDelta / systemDelta * cpus * 100 : 0;
+        return new ContainerUsage(cpuPercent, (long)stats.MemoryStats.Usage, (long)stats.MemoryStats.Limit);
+    }
+
+    public void Dispose() => _docker.Dispose();
+
+    /// <summary>Docker.DotNet's Progress callbacks arrive out of order on the thread pool (FACTS.md); this one runs in order.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,42 @@
+namespace JugendLab.Orchestrator.Runtime;
+
+/// <summary>The small part of a container engine the platform needs. Implemented with Docker.DotNet by <see cref="DockerContainerRuntime"/>.</summary>
+public interface IContainerRuntime
+{
+    /// <summary>Fails with a message that says how to start the engine when it cannot be reached.</summary>
+    Task EnsureReachableAsync(CancellationToken ct);
+
+    /// <summary>Creates the team's own bridge network when missing; containers of other teams cannot reach it.</summary>
+    Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken ct);
+
+    /// <summary>Creates a project's persistent volume when missing, owned by <paramref name="owner"/> (uid:gid).</summary>
+    Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string owner, CancellationToken ct);
+
+    /// <summary>Builds an image; every line of build output goes to <paramref name="log"/> as it arrives.</summary>
+    Task<BuildResult> BuildImageAsync(ImageBuild build, Action<string> log, CancellationToken ct);
+
+    Task<bool> ImageExistsAsync(string image, CancellationToken ct);
+
+    /// <summary>Creates and starts a container; returns it with its address on its network.</summary>
+    Task<ManagedContainer> RunAsync(ContainerSpec spec, CancellationToken ct);
+
+    /// <summary>Starts an existing stopped container again.</summary>
+    Task<ManagedContainer?> StartAsync(string name, CancellationToken ct);
+
+    Task<ManagedContainer?> InspectAsync(string name, CancellationToken ct);
+
+    /// <summary>All containers that carry the platform's labels, running or not.</summary>
+    Task<IReadOnlyList<ManagedContainer>> ListAsync(CancellationToken ct);
+
+    /// <summary>Stops (SIGTERM, then SIGKILL after <paramref name="grace"/>) and removes a container; no error when it is gone.</summary>
+    Task RemoveAsync(string name, TimeSpan grace, CancellationToken ct);
+
+    /// <summary>The last lines a container wrote to stdout and stderr.</summary>
+    Task<string> TailLogsAsync(string name, int lines, CancellationToken ct);
+
+    Task<IReadOnlyList<ManagedImage>> ListImagesAsync(CancellationToken ct);
+
+    Task RemoveImageAsync(string id, CancellationToken ct);
+
+    Task<ContainerUsage?> SampleAsync(string name, CancellationToken ct);
+}

@@ -1,0 +1,40 @@
+using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Deployments;
+using JugendLab.Orchestrator.Projects;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Orchestrator.Runtime;
+
+/// <summary>The sandbox rules for project containers, in one place: who the app runs as, its limits and its network.</summary>
+public sealed class Sandbox(IOptions<RuntimeOptions> options)
+{
+    private readonly RuntimeOptions _options = options.Value;
+
+    public static string ContainerName(Project project, int deploymentId) => $"jl-{project.Slug}-{deploymentId}";
+
+    public ContainerSpec For(Project project, Deployment deployment, string image) => new()
+    {
+        Name = ContainerName(project, deployment.Id),
+        Image = image,
+        Network = project.Team.NetworkName,
+        Labels = ContainerLabels.For(project.TeamId, project.Id, deployment.Id),
+        Environment = new Dictionary<string, string>
+        {
+            ["PORT"] = _options.AppPort.ToString(),
+            ["HOME"] = "/tmp",
+            ["JUGENDLAB_PROJECT"] = project.Slug,
+            ["JUGENDLAB_DEPLOYMENT"] = deployment.Id.ToString(),
+        },
+        DataVolume = project.VolumeName,
+        User = _options.User,
+        MemoryBytes = project.MemoryMb * 1024L * 1024L,
+        NanoCpus = (long)(project.Cpus * 1_000_000_000),
+        PidsLimit = _options.PidsLimit,
+        TmpSizeMb = _options.TmpSizeMb,
+        MaxRestarts = _options.MaxRestarts,
+        LogMaxSize = _options.LogMaxSize,
+        LogMaxFiles = _options.LogMaxFiles,
+    };
+
+    public string Address(ManagedContainer container) => $"http://{container.IpAddress}:{_options.AppPort}/";
+}

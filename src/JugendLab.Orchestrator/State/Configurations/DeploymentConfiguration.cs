@@ -1,0 +1,16 @@
+using JugendLab.Orchestrator.Deployments;
+using JugendLab.Orchestrator.Projects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace JugendLab.Orchestrator.State.Configurations;
+
+internal sealed class DeploymentConfiguration : IEntityTypeConfiguration<Deployment>
+{
+    public void Configure(EntityTypeBuilder<Deployment> deployment)
+    {
+        deployment.HasOne<Project>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        deployment.HasIndex(d => new { d.ProjectId, d.Status });
+        deployment.Ignore(d => d.IsFinished);
+    }
+}

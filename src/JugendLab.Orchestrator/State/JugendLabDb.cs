@@ -1,0 +1,29 @@
+using JugendLab.Orchestrator.Accounts;
+using JugendLab.Orchestrator.Deployments;
+using JugendLab.Orchestrator.Jobs;
+using JugendLab.Orchestrator.Projects;
+using JugendLab.Orchestrator.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace JugendLab.Orchestrator.State;
+
+/// <summary>The desired state: who exists, what should run. One SQLite file under the data directory.</summary>
+public sealed class JugendLabDb(DbContextOptions<JugendLabDb> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<AccessToken> Tokens => Set<AccessToken>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+    public DbSet<ResourceSample> ResourceSamples => Set<ResourceSample>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(JugendLabDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order by DateTimeOffset; store ticks-based strings via the built-in converter.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+    }
+}
