@@ -1,4 +1,7 @@
+using JugendLab.Orchestrator.Accounts;
 using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Projects;
+using JugendLab.Orchestrator.Teams;
 using JugendLab.Orchestrator.Deployments;
 using JugendLab.Orchestrator.Jobs;
 using JugendLab.Orchestrator.Reconciliation;
@@ -46,6 +49,11 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<DeployPipeline>();
 
         services.AddSingleton<Reconciler>();
+        services.AddSingleton<ProjectRepositories>();
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<JugendLabDb>>().CreateDbContext());
+        services.AddScoped<AccountService>();
+        services.AddScoped<TeamService>();
+        services.AddScoped<ProjectService>();
         services.AddHostedService<OrchestratorStartup>();
         services.AddQuartz(quartz =>
         {

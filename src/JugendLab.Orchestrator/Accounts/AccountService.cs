@@ -1,0 +1,80 @@
+using JugendLab.Orchestrator.Errors;
+using JugendLab.Orchestrator.Naming;
+using JugendLab.Orchestrator.State;
+using Microsoft.EntityFrameworkCore;
+
+namespace JugendLab.Orchestrator.Accounts;
+
+/// <summary>People and their tokens: sign-in checks, accounts made by staff, tokens made and revoked by their owners.</summary>
+public sealed class AccountService(JugendLabDb db, TimeProvider time)
+{
+    /// <summary>Checks a name with a token (git and API) or a password (API); null when either is wrong.</summary>
+    public async Task<Actor?> AuthenticateAsync(string name, string secret, CancellationToken ct)
+    {
+        if (secret.StartsWith(Secrets.TokenPrefix, StringComparison.Ordinal))
+        {
+            var hash = Secrets.HashToken(secret);
+            var token = await db.Tokens.Include(t => t.User)
+                .SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
+            return token?.User is { } owner && owner.Name == name ? ToActor(owner) : null;
+        }
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Name == name, ct);
+        return user?.PasswordHash is { } stored && Secrets.VerifyPassword(secret, stored) ? ToActor(user) : null;
+    }
+
+    /// <summary>Makes an account. Returns the password to hand over once (generated when none was given).</summary>
+    public async Task<(User User, string Password)> CreateUserAsync(Actor actor, string name, Role role, string? password, CancellationToken ct)
+    {
+        actor.EnsureStaff();
+        if (role == Role.Admin || role == Role.Mentor) actor.EnsureAdmin();
+        name = Slug.Validate(name, "user");
+        if (await db.Users.AnyAsync(u => u.Name == name, ct))
+            throw DomainException.Conflict($"Den Zugang „{name}“ gibt es schon.", $"The user \"{name}\" already exists.");
+        password = string.IsNullOrEmpty(password) ? Secrets.NewPassword() : ValidPassword(password);
+        var user = new User(name, role, Secrets.HashPassword(password), time.GetUtcNow());
+        db.Users.Add(user);
+        await db.SaveChangesAsync(ct);
+        return (user, password);
+    }
+
+    public async Task<IReadOnlyList<User>> ListUsersAsync(Actor actor, CancellationToken ct)
+    {
+        actor.EnsureStaff();
+        return await db.Users.OrderBy(u => u.Name).ToListAsync(ct);
+    }
+
+    public async Task<User> FindUserAsync(string name, CancellationToken ct) =>
+        await db.Users.SingleOrDefaultAsync(u => u.Name == name, ct)
+        ?? throw DomainException.NotFound($"Den Zugang „{name}“ gibt es nicht.", $"There is no user \"{name}\".");
+
+    /// <summary>A new token for the actor; the plain token is returned once and never stored.</summary>
+    public async Task<(AccessToken Token, string Plain)> CreateTokenAsync(Actor actor, string? name, CancellationToken ct)
+    {
+        name = string.IsNullOrWhiteSpace(name) ? "token" : name.Trim();
+        if (name.Length > 64)
+            throw DomainException.Invalid("Der Name des Tokens darf höchstens 64 Zeichen haben.", "A token name may have at most 64 characters.");
+        var plain = Secrets.NewToken();
+        var token = new AccessToken(actor.UserId, name, Secrets.HashToken(plain), plain[..8], time.GetUtcNow());
+        db.Tokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return (token, plain);
+    }
+
+    public async Task<IReadOnlyList<AccessToken>> ListTokensAsync(Actor actor, CancellationToken ct) =>
+        await db.Tokens.Where(t => t.UserId == actor.UserId).OrderBy(t => t.Id).ToListAsync(ct);
+
+    public async Task RevokeTokenAsync(Actor actor, int id, CancellationToken ct)
+    {
+        var token = await db.Tokens.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (token is null || (token.UserId != actor.UserId && actor.Role != Role.Admin))
+            throw DomainException.NotFound($"Das Token {id} gibt es nicht.", $"There is no token {id}.");
+        token.Revoke(time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static Actor ToActor(User user) => new(user.Id, user.Name, user.Role);
+
+    private static string ValidPassword(string password) => password.Length >= 10
+        ? password
+        : throw DomainException.Invalid("Das Passwort braucht mindestens 10 Zeichen.", "The password needs at least 10 characters.");
+}

@@ -1,0 +1,110 @@
+using JugendLab.Orchestrator.Accounts;
+using JugendLab.Orchestrator.Deployments;
+using JugendLab.Orchestrator.Errors;
+using JugendLab.Orchestrator.Naming;
+using JugendLab.Orchestrator.Reconciliation;
+using JugendLab.Orchestrator.Routing;
+using JugendLab.Orchestrator.State;
+using JugendLab.Orchestrator.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace JugendLab.Orchestrator.Projects;
+
+/// <summary>A team's projects: create within the quota, configure, stop and start, and read their deployments.</summary>
+public sealed class ProjectService(
+    JugendLabDb db, TeamService teams, ProjectRepositories repositories, RoutePublisher routes, Reconciler reconciler,
+    DeployPipeline pipeline, TimeProvider time)
+{
+    public async Task<Project> CreateAsync(Actor actor, string teamName, ProjectSettings settings, CancellationToken ct)
+    {
+        var team = await teams.GetAsync(actor, teamName, ct);
+        actor.EnsureCanWorkOn(team);
+        var slug = Slug.Validate(settings.Name, "project");
+        if (await db.Projects.AnyAsync(p => p.Slug == slug, ct))
+            throw DomainException.Conflict($"Den Projektnamen „{slug}“ gibt es schon auf dieser Plattform. Bitte wählt einen anderen.",
+                $"The project name \"{slug}\" is already taken on this platform. Please choose another one.");
+        team.Quota.AllowAnotherProject(await db.Projects.CountAsync(p => p.TeamId == team.Id, ct));
+        var memory = settings.MemoryMb ?? team.Quota.MemoryMb;
+        var cpus = settings.Cpus ?? team.Quota.Cpus;
+        team.Quota.Allow(memory, cpus);
+        var project = new Project(team, slug, settings.Template, ValidBranch(settings.DeployBranch), memory, cpus, time.GetUtcNow());
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        await repositories.CreateAsync(team.Name, project.Slug, ct);
+        routes.Set(new ProjectRoute(slug, RouteState.NotDeployed));
+        return project;
+    }
+
+    public async Task<IReadOnlyList<Project>> ListAsync(Actor actor, string teamName, CancellationToken ct)
+    {
+        var team = await teams.GetAsync(actor, teamName, ct);
+        return await db.Projects.Include(p => p.Team).Where(p => p.TeamId == team.Id).OrderBy(p => p.Slug).ToListAsync(ct);
+    }
+
+    /// <summary>A project of a team the actor may see.</summary>
+    public async Task<Project> GetAsync(Actor actor, string teamName, string slug, CancellationToken ct)
+    {
+        var team = await teams.GetAsync(actor, teamName, ct);
+        return await db.Projects.Include(p => p.Team).SingleOrDefaultAsync(p => p.TeamId == team.Id && p.Slug == slug, ct)
+               ?? throw DomainException.NotFound($"Das Projekt „{slug}“ gibt es im Team „{teamName}“ nicht.",
+                   $"Team \"{teamName}\" has no project \"{slug}\".");
+    }
+
+    public async Task<Project> ConfigureAsync(Actor actor, string teamName, string slug, ProjectSettings settings, CancellationToken ct)
+    {
+        var project = await GetAsync(actor, teamName, slug, ct);
+        actor.EnsureCanWorkOn(project.Team);
+        project.Team.Quota.Allow(settings.MemoryMb ?? project.MemoryMb, settings.Cpus ?? project.Cpus);
+        project.Configure(settings.Template, settings.DeployBranch is null ? null : ValidBranch(settings.DeployBranch), settings.MemoryMb, settings.Cpus);
+        await db.SaveChangesAsync(ct);
+        return project;
+    }
+
+    public async Task<Project> StopAsync(Actor actor, string teamName, string slug, CancellationToken ct)
+    {
+        var project = await GetAsync(actor, teamName, slug, ct);
+        actor.EnsureCanWorkOn(project.Team);
+        project.Stop();
+        await db.SaveChangesAsync(ct);
+        await reconciler.ReconcileAsync(ct);
+        return project;
+    }
+
+    public async Task<Project> StartAsync(Actor actor, string teamName, string slug, CancellationToken ct)
+    {
+        var project = await GetAsync(actor, teamName, slug, ct);
+        actor.EnsureCanWorkOn(project.Team);
+        if (!project.Resume())
+            throw DomainException.Conflict("Das Projekt wurde noch nie deployt. Macht zuerst einen git push.",
+                "The project was never deployed. Do a git push first.");
+        await db.SaveChangesAsync(ct);
+        await reconciler.ReconcileAsync(ct);
+        return project;
+    }
+
+    public async Task<IReadOnlyList<Deployment>> DeploymentsAsync(Actor actor, string teamName, string slug, CancellationToken ct)
+    {
+        var project = await GetAsync(actor, teamName, slug, ct);
+        return await db.Deployments.Where(d => d.ProjectId == project.Id).OrderByDescending(d => d.Id).ToListAsync(ct);
+    }
+
+    public async Task<(Deployment Deployment, string Log)> DeploymentAsync(Actor actor, string teamName, string slug, int id, CancellationToken ct)
+    {
+        var project = await GetAsync(actor, teamName, slug, ct);
+        var deployment = await db.Deployments.SingleOrDefaultAsync(d => d.ProjectId == project.Id && d.Id == id, ct)
+                         ?? throw DomainException.NotFound($"Den Deploy {id} gibt es nicht.", $"There is no deployment {id}.");
+        var path = pipeline.LogPath(id);
+        return (deployment, File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : "");
+    }
+
+    private static string ValidBranch(string? branch)
+    {
+        branch = string.IsNullOrWhiteSpace(branch) ? "main" : branch.Trim();
+        if (branch.Length > 100 || !System.Text.RegularExpressions.Regex.IsMatch(branch, "^[A-Za-z0-9._/-]+$") || branch.Contains(".."))
+            throw DomainException.Invalid($"„{branch}“ ist kein gültiger Branch-Name.", $"\"{branch}\" is not a valid branch name.");
+        return branch;
+    }
+}
+
+/// <summary>What a team can set on a project. Null means "keep" (or "default" when creating).</summary>
+public sealed record ProjectSettings(string? Name, Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus);
