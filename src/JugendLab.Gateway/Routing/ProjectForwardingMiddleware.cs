@@ -1,0 +1,89 @@
+using JugendLab.Gateway.ErrorPages;
+using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace JugendLab.Gateway.Routing;
+
+/// <summary>
+/// Decides per request by host name: a project's host goes to its live container (or gets a friendly page), every
+/// other host goes on to the platform's own pipeline.
+/// </summary>
+/// <remarks>
+/// The hot path takes no lock and writes no log: the route table is an immutable snapshot read once per request, and
+/// the forwarder's own per-request logging is filtered out in <see cref="GatewayServiceCollectionExtensions.AddGateway"/>.
+/// </remarks>
+internal sealed class ProjectForwardingMiddleware(
+    RequestDelegate next,
+    IRouteTableSource routes,
+    IOptions<DomainOptions> domainOptions,
+    IHttpForwarder forwarder,
+    ProjectHttpClient client,
+    ProjectTransformer transformer)
+{
+    private readonly DomainOptions _domain = domainOptions.Value;
+    private readonly string _baseSuffix = "." + domainOptions.Value.Base;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        // "demo.lab.localhost." is the same name as "demo.lab.localhost" to DNS; treat it so.
+        var host = context.Request.Host.Host.TrimEnd('.');
+
+        var slug = _domain.SlugOf(host);
+        if (slug is not null) return HandleProjectAsync(context, slug);
+
+        if (IsBelowBaseDomain(host))
+        {
+            // "a.b.lab.localhost" or ".lab.localhost": under our domain, so ours to answer, but never a project.
+            var name = host[..^_baseSuffix.Length];
+            return FriendlyPageWriter.WriteAsync(context, FriendlyPages.ProjectNotFound, name, context.RequestAborted);
+        }
+
+        // The platform itself (the base domain) and any other name: the web app, the API, the git endpoint.
+        return next(context);
+    }
+
+    private bool IsBelowBaseDomain(string host) => host.EndsWith(_baseSuffix, StringComparison.OrdinalIgnoreCase);
+
+    private Task HandleProjectAsync(HttpContext context, string slug)
+    {
+        var route = routes.Current.Find(slug);
+        if (route is { State: RouteState.Live, Destination: { } destination })
+        {
+            return ForwardAsync(context, slug, destination);
+        }
+
+        return FriendlyPageWriter.WriteAsync(context, PageFor(route), slug, context.RequestAborted);
+    }
+
+    private static FriendlyPage PageFor(ProjectRoute? route) => route?.State switch
+    {
+        null => FriendlyPages.ProjectNotFound,
+        RouteState.NotDeployed => FriendlyPages.NotDeployed,
+        RouteState.Stopped => FriendlyPages.Stopped,
+        RouteState.Crashed => FriendlyPages.Crashed,
+        // Live without an address is the orchestrator's bug, but to a resident it looks like a project not answering.
+        _ => FriendlyPages.NotAnswering,
+    };
+
+    private async Task ForwardAsync(HttpContext context, string slug, string destination)
+    {
+        var aborted = context.RequestAborted;
+        var error = await forwarder.SendAsync(
+            context, destination, client.Invoker, client.RequestConfig, transformer, aborted);
+
+        // The forwarder has logged the error (at Warning) and chosen a status. Once the response has started, or the
+        // resident has gone, there is nobody left to show a page to.
+        if (error == ForwarderError.None || context.Response.HasStarted || aborted.IsCancellationRequested) return;
+
+        // 502: the container could not be reached or broke off; 504: it took too long. Other codes (400 for a broken
+        // request body) are the resident's side and keep YARP's plain answer.
+        var status = context.Response.StatusCode;
+        if (status is StatusCodes.Status502BadGateway or StatusCodes.Status504GatewayTimeout)
+        {
+            await FriendlyPageWriter.WriteAsync(context, FriendlyPages.NotAnswering, status, slug, aborted);
+        }
+    }
+}
