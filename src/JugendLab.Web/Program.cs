@@ -1,6 +1,24 @@
+using JugendLab.Gateway;
+using JugendLab.Orchestrator;
+using JugendLab.Web.Api;
+
+// One process hosts the whole platform: orchestrator, gateway, JSON API and git endpoint, on one port.
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOrchestrator(builder.Configuration);
+builder.Services.AddGateway(builder.Configuration);
+builder.Services.AddPlatformApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseGateway();              // <project>.<base domain> → the project's container; nothing below sees those requests
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapPlatformApi();
 
 app.Run();
+
+/// <summary>Lets the integration tests start the platform in-process.</summary>
+public partial class Program;

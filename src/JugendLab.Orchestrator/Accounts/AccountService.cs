@@ -8,16 +8,18 @@ namespace JugendLab.Orchestrator.Accounts;
 /// <summary>People and their tokens: sign-in checks, accounts made by staff, tokens made and revoked by their owners.</summary>
 public sealed class AccountService(JugendLabDb db, TimeProvider time)
 {
-    /// <summary>Checks a name with a token (git and API) or a password (API); null when either is wrong.</summary>
-    public async Task<Actor?> AuthenticateAsync(string name, string secret, CancellationToken ct)
+    /// <summary>Checks a name with a token (git and API) or a password (API); null when either is wrong.
+    /// A token alone (no name, as with "Bearer") is enough, since it names its owner.</summary>
+    public async Task<Actor?> AuthenticateAsync(string? name, string secret, CancellationToken ct)
     {
         if (secret.StartsWith(Secrets.TokenPrefix, StringComparison.Ordinal))
         {
             var hash = Secrets.HashToken(secret);
             var token = await db.Tokens.Include(t => t.User)
                 .SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
-            return token?.User is { } owner && owner.Name == name ? ToActor(owner) : null;
+            return token?.User is { } owner && (name is null || owner.Name == name) ? ToActor(owner) : null;
         }
+        if (name is null) return null;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Name == name, ct);
         return user?.PasswordHash is { } stored && Secrets.VerifyPassword(secret, stored) ? ToActor(user) : null;
     }

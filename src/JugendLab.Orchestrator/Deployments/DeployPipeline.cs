@@ -52,7 +52,7 @@ public sealed class DeployPipeline(
 
             var source = await receiver.ReceiveAsync(request.Source, log, ct);
             var template = TemplateDetector.Detect(project.Template, source);
-            deployment.Describe(source.Commit, template, ImageBuilder.ImageTag(project, deployment.Id));
+            deployment.Describe(source.Commit, template, ImageNames.For(project.Slug, deployment.Id));
             await db.SaveChangesAsync(ct);
             log.Step($"Baue {project.Slug} ({ShortCommit(source.Commit)}) mit der Vorlage „{template}“",
                      $"Building {project.Slug} ({ShortCommit(source.Commit)}) with the {template} template");

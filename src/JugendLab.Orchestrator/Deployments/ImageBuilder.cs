@@ -9,8 +9,6 @@ namespace JugendLab.Orchestrator.Deployments;
 /// <summary>Step 3 — build the image, within the build limits; a build over a limit fails with a message naming it.</summary>
 public sealed class ImageBuilder(IContainerRuntime runtime, IOptions<BuildOptions> options)
 {
-    public static string ImageTag(Project project, int deploymentId) => $"jugendlab-app/{project.Slug}:{deploymentId}";
-
     public async Task BuildAsync(Project project, Deployment deployment, SourceSnapshot source, Template template, DeployLog log, CancellationToken ct)
     {
         var limits = options.Value;
@@ -25,8 +23,7 @@ public sealed class ImageBuilder(IContainerRuntime runtime, IOptions<BuildOption
         {
             await using (context)
                 result = await runtime.BuildImageAsync(new ImageBuild(
-                    context, dockerfile, deployment.Image!,
-                    ContainerLabels.For(project.TeamId, project.Id, deployment.Id), buildArgs,
+                    context, dockerfile, deployment.Image!, buildArgs,
                     limits.MemoryMb * 1024L * 1024L, limits.Cpus), log.Output, timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

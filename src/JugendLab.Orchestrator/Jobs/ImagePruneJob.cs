@@ -21,10 +21,10 @@ public sealed class ImagePruneJob(IContainerRuntime runtime, IDbContextFactory<J
         var live = (await db.Projects.Where(p => p.LiveDeploymentId != null).Select(p => p.LiveDeploymentId!.Value).ToListAsync(ct)).ToHashSet();
         var images = await runtime.ListImagesAsync(ct);
         var removed = 0;
-        foreach (var group in images.Where(i => i.ProjectId is not null && i.DeploymentId is not null).GroupBy(i => i.ProjectId))
+        foreach (var group in images.GroupBy(i => i.ProjectSlug))
         {
             var surplus = group.OrderByDescending(i => i.DeploymentId).Skip(options.Value.ImagesKeptPerProject)
-                .Where(i => !live.Contains(i.DeploymentId!.Value));
+                .Where(i => !live.Contains(i.DeploymentId));
             foreach (var image in surplus)
             {
                 await runtime.RemoveImageAsync(image.Id, ct);

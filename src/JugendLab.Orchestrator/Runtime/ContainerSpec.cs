@@ -34,8 +34,8 @@ public sealed record ManagedContainer(
     long ExitCode,
     string? IpAddress);
 
-/// <summary>One image the platform built for a project.</summary>
-public sealed record ManagedImage(string Id, IReadOnlyList<string> Tags, int? ProjectId, int? DeploymentId, DateTime Created);
+/// <summary>One image the platform built for a project, found by its name <c>jugendlab-app/&lt;slug&gt;:&lt;deployment&gt;</c>.</summary>
+public sealed record ManagedImage(string Id, string ProjectSlug, int DeploymentId, DateTime Created);
 
 /// <summary>CPU and memory use of a container at one moment.</summary>
 public sealed record ContainerUsage(double CpuPercent, long MemoryBytes, long MemoryLimitBytes);
@@ -45,7 +45,6 @@ public sealed record ImageBuild(
     Stream Context,
     string Dockerfile,
     string Tag,
-    IReadOnlyDictionary<string, string> Labels,
     IReadOnlyDictionary<string, string> BuildArgs,
     long MemoryBytes,
     double Cpus);

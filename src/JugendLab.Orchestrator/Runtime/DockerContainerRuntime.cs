@@ -91,14 +91,14 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
             if (message.Error is not null || !string.IsNullOrEmpty(message.ErrorMessage))
                 error = message.Error?.Message ?? message.ErrorMessage;
             else if (!string.IsNullOrEmpty(message.Stream))
-                foreach (var line in message.Stream.TrimEnd('\n').Split('\n')) log(line.TrimEnd('\r'));
+                foreach (var line in message.Stream.TrimEnd('\n').Split('\n'))
+                    if (!string.IsNullOrWhiteSpace(line)) log(line.TrimEnd('\r'));
         });
         const long period = 100_000;
         await _docker.Images.BuildImageFromDockerfileAsync(new ImageBuildParameters
         {
             Dockerfile = build.Dockerfile,
             Tags = [build.Tag],
-            Labels = build.Labels.ToDictionary(),
             BuildArgs = build.BuildArgs.ToDictionary(),
             Memory = build.MemoryBytes,
             MemorySwap = build.MemoryBytes,
@@ -189,10 +189,16 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
 
     public async Task<IReadOnlyList<ManagedImage>> ListImagesAsync(CancellationToken ct)
     {
-        var images = await _docker.Images.ListImagesAsync(new ImagesListParameters { Filters = ManagedFilter }, ct);
-        return images.Select(i => new ManagedImage(i.ID, i.RepoTags?.ToList() ?? [],
-            ContainerLabels.Read(i.Labels, ContainerLabels.Project), ContainerLabels.Read(i.Labels, ContainerLabels.Deployment),
-            i.Created)).ToList();
+        var images = await _docker.Images.ListImagesAsync(new ImagesListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["reference"] = new Dictionary<string, bool> { [$"{ImageNames.Repository}/*"] = true },
+            },
+        }, ct);
+        return images.SelectMany(i => (i.RepoTags ?? []).Select(ImageNames.Parse).OfType<(string Slug, int DeploymentId)>()
+                .Select(tag => new ManagedImage(i.ID, tag.Slug, tag.DeploymentId, i.Created)))
+            .ToList();
     }
 
     public async Task RemoveImageAsync(string id, CancellationToken ct)

@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using JugendLab.Orchestrator.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Web.Accounts;
+
+/// <summary>
+/// Signs people in for the API and git: HTTP Basic with a user name and a personal access token (or, for the API,
+/// the password), or "Bearer &lt;token&gt;". No cookies: nothing of the platform can leak to project subdomains.
+/// </summary>
+public sealed class BasicAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountService accounts)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string Scheme = "Basic";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header) || header.Parameter is null)
+            return AuthenticateResult.NoResult();
+
+        var (name, secret) = header.Scheme.ToLowerInvariant() switch
+        {
+            "basic" => Split(header.Parameter),
+            "bearer" => (null, header.Parameter),
+            _ => (null, null),
+        };
+        if (secret is null) return AuthenticateResult.NoResult();
+        var actor = await accounts.AuthenticateAsync(name, secret, Context.RequestAborted);
+        if (actor is null) return AuthenticateResult.Fail("Wrong user name or token.");
+
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, actor.UserId.ToString()),
+            new Claim(ClaimTypes.Name, actor.Name),
+            new Claim(ClaimTypes.Role, actor.Role.ToString()),
+        ], Scheme);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        // git sends its first request without credentials and only offers them after this challenge.
+        Response.Headers.WWWAuthenticate = "Basic realm=\"JugendLab\", charset=\"UTF-8\"";
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    }
+
+    private static (string? Name, string? Secret) Split(string parameter)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+            var colon = text.IndexOf(':');
+            return colon < 0 ? (null, null) : (text[..colon], text[(colon + 1)..]);
+        }
+        catch (FormatException)
+        {
+            return (null, null);
+        }
+    }
+}
+
+/// <summary>Reads the signed-in person back from the request.</summary>
+public static class ActorClaims
+{
+    public static Actor ToActor(this ClaimsPrincipal user) => new(
+        int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
+        user.FindFirstValue(ClaimTypes.Name)!,
+        Enum.Parse<Role>(user.FindFirstValue(ClaimTypes.Role)!));
+}

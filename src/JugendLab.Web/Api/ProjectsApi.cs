@@ -1,0 +1,82 @@
+using JugendLab.Orchestrator.Deployments;
+using JugendLab.Orchestrator.Errors;
+using JugendLab.Orchestrator.Projects;
+using JugendLab.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JugendLab.Web.Api;
+
+/// <summary>/api/teams/{team}/projects: projects, their settings, stop/start, deployments with logs, and deploy from a git URL.</summary>
+public static class ProjectsApi
+{
+    public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
+    {
+        var projects = api.MapGroup("/teams/{team}/projects");
+        projects.MapGet("/", List);
+        projects.MapPost("/", Create);
+        projects.MapGet("/{project}", Get);
+        projects.MapPatch("/{project}", Update);
+        projects.MapPost("/{project}/stop", Stop);
+        projects.MapPost("/{project}/start", Start);
+        projects.MapGet("/{project}/deployments", Deployments);
+        projects.MapGet("/{project}/deployments/{id:int}", Deployment);
+        projects.MapPost("/{project}/deployments", DeployFromUrl)
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .WithDescription("Clones a public git URL and deploys it. The answer is the build log, streamed live as text; " +
+                             "its last line says whether the deploy went live. The deployment is then listed under /deployments.");
+        return api;
+    }
+
+    public static async Task<Ok<ProjectModel[]>> List(string team, HttpContext http, ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
+        TypedResults.Ok((await projects.ListAsync(http.User.ToActor(), team, ct)).Select(urls.Describe).ToArray());
+
+    public static async Task<Created<ProjectModel>> Create(string team, CreateProjectRequest request, HttpContext http,
+        ProjectService projects, PlatformUrls urls, CancellationToken ct)
+    {
+        var project = await projects.CreateAsync(http.User.ToActor(), team,
+            new ProjectSettings(request.Name, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus), ct);
+        return TypedResults.Created($"/api/teams/{team}/projects/{project.Slug}", urls.Describe(project));
+    }
+
+    public static async Task<Ok<ProjectModel>> Get(string team, string project, HttpContext http, ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
+        TypedResults.Ok(urls.Describe(await projects.GetAsync(http.User.ToActor(), team, project, ct)));
+
+    public static async Task<Ok<ProjectModel>> Update(string team, string project, UpdateProjectRequest request, HttpContext http,
+        ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
+        TypedResults.Ok(urls.Describe(await projects.ConfigureAsync(http.User.ToActor(), team, project,
+            new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus), ct)));
+
+    public static async Task<Ok<ProjectModel>> Stop(string team, string project, HttpContext http, ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
+        TypedResults.Ok(urls.Describe(await projects.StopAsync(http.User.ToActor(), team, project, ct)));
+
+    public static async Task<Ok<ProjectModel>> Start(string team, string project, HttpContext http, ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
+        TypedResults.Ok(urls.Describe(await projects.StartAsync(http.User.ToActor(), team, project, ct)));
+
+    public static async Task<Ok<DeploymentModel[]>> Deployments(string team, string project, HttpContext http, ProjectService projects, CancellationToken ct) =>
+        TypedResults.Ok((await projects.DeploymentsAsync(http.User.ToActor(), team, project, ct)).Select(DeploymentModel.From).ToArray());
+
+    public static async Task<Ok<DeploymentWithLogModel>> Deployment(string team, string project, int id, HttpContext http, ProjectService projects, CancellationToken ct)
+    {
+        var (deployment, log) = await projects.DeploymentAsync(http.User.ToActor(), team, project, id, ct);
+        return TypedResults.Ok(new DeploymentWithLogModel(DeploymentModel.From(deployment), log));
+    }
+
+    /// <summary>Checks everything that can be checked before the log starts streaming, so bad input still gets a 4xx problem.</summary>
+    public static async Task DeployFromUrl(string team, string project, DeployFromUrlRequest request, HttpContext http,
+        ProjectService projects, DeployPipeline pipeline)
+    {
+        var actor = http.User.ToActor();
+        var target = await projects.GetAsync(actor, team, project, http.RequestAborted);
+        actor.EnsureCanWorkOn(target.Team);
+        GitUrlRules.Validate(request.GitUrl);
+
+        var language = LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
+        await using var live = new LiveLogResponse(http.Response, http.RequestAborted);
+        await using var log = new DeployLog(language, live.Write);
+        var outcome = await pipeline.DeployAsync(
+            new DeployRequest(target.Id, new GitUrl(request.GitUrl, request.Ref), actor, language), log, http.RequestAborted);
+        live.Write(outcome.Succeeded
+            ? $"=====> Deployment {outcome.DeploymentId}: live {outcome.Url}"
+            : $"=====> Deployment {outcome.DeploymentId}: failed");
+    }
+}
