@@ -20,7 +20,9 @@ public static class OrchestratorServiceCollectionExtensions
 {
     public static IServiceCollection AddOrchestrator(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OrchestratorOptions>().BindConfiguration(OrchestratorOptions.Section).ValidateOnStart();
+        services.AddOptions<OrchestratorOptions>().BindConfiguration(OrchestratorOptions.Section)
+            .Validate(o => System.Text.RegularExpressions.Regex.IsMatch(o.Instance, "^[a-z0-9]{1,6}$"),
+                "JugendLab:Orchestrator:Instance must be 1-6 lower-case letters or digits.").ValidateOnStart();
         services.AddOptions<BuildOptions>().BindConfiguration(BuildOptions.Section)
             .Validate(o => o.MemoryMb >= 64 && o.Cpus > 0 && o.Timeout > TimeSpan.Zero, "Build limits must be positive.").ValidateOnStart();
         services.AddOptions<RuntimeOptions>().BindConfiguration(RuntimeOptions.Section).ValidateOnStart();
@@ -37,6 +39,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<IRouteTableSource>(sp => sp.GetRequiredService<RoutePublisher>());
         services.AddSingleton<IContainerRuntime, DockerContainerRuntime>();
         services.AddSingleton<Sandbox>();
+        services.AddSingleton<ResourceNames>();
         services.AddSingleton<HostFirewall>();
 
         services.AddSingleton<ProjectLocks>();

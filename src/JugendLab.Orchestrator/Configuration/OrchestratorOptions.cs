@@ -8,6 +8,10 @@ public sealed class OrchestratorOptions
     /// <summary>Everything the platform keeps: database, bare repositories, build logs. Back this up with the Docker volumes.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>Name of this platform in the engine (1-6 lower-case letters or digits). Everything it creates carries it,
+    /// so a second platform on the same engine (a test run) never touches this one's containers.</summary>
+    public string Instance { get; set; } = "main";
+
     /// <summary>The Docker engine's API address.</summary>
     public string DockerEndpoint { get; set; } = "unix:///var/run/docker.sock";
 

@@ -26,6 +26,7 @@ public sealed class DeployPipeline(
     ContainerRetirer retirer,
     IContainerRuntime runtime,
     Sandbox sandbox,
+    ResourceNames names,
     IOptions<OrchestratorOptions> options,
     IOptions<DomainOptions> domain,
     TimeProvider time,
@@ -52,7 +53,7 @@ public sealed class DeployPipeline(
 
             var source = await receiver.ReceiveAsync(request.Source, log, ct);
             var template = TemplateDetector.Detect(project.Template, source);
-            deployment.Describe(source.Commit, template, ImageNames.For(project.Slug, deployment.Id));
+            deployment.Describe(source.Commit, template, names.Image(project.Slug, deployment.Id));
             await db.SaveChangesAsync(ct);
             log.Step($"Baue {project.Slug} ({ShortCommit(source.Commit)}) mit der Vorlage „{template}“",
                      $"Building {project.Slug} ({ShortCommit(source.Commit)}) with the {template} template");
@@ -60,7 +61,7 @@ public sealed class DeployPipeline(
             await builder.BuildAsync(project, deployment, source, template, log, ct);
 
             log.Step("Starte den Container", "Starting the container");
-            deployment.Starting(Sandbox.ContainerName(project, deployment.Id));
+            deployment.Starting(names.Container(project.Slug, deployment.Id));
             await db.SaveChangesAsync(ct);
             started = await launcher.LaunchAsync(project, deployment, ct);
 

@@ -40,9 +40,6 @@ public sealed class Project
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>The Docker volume mounted at /data; it outlives every deployment.</summary>
-    public string VolumeName => $"jl-data-{Id}";
-
     public void GoLive(int deploymentId)
     {
         LiveDeploymentId = deploymentId;

@@ -19,6 +19,7 @@ public sealed class Reconciler(
     IDbContextFactory<JugendLabDb> dbFactory,
     IContainerRuntime runtime,
     Sandbox sandbox,
+    ResourceNames names,
     ProjectLocks locks,
     ContainerRetirer retirer,
     RoutePublisher routes,
@@ -110,8 +111,8 @@ public sealed class Reconciler(
             return null;
         }
         logger.LogInformation("Recreating missing container of {Project} from {Image}", project.Slug, deployment.Image);
-        await runtime.EnsureNetworkAsync(project.Team.NetworkName, ContainerLabels.ForTeam(project.TeamId), ct);
-        await runtime.EnsureVolumeAsync(project.VolumeName, ContainerLabels.ForProject(project.TeamId, project.Id), options.Value.User, ct);
+        await runtime.EnsureNetworkAsync(names.Network(project.TeamId), names.Labels(project.TeamId), ct);
+        await runtime.EnsureVolumeAsync(names.Volume(project.Id), names.Labels(project.TeamId, project.Id), options.Value.User, ct);
         return await runtime.RunAsync(sandbox.For(project, deployment, deployment.Image), ct);
     }
 

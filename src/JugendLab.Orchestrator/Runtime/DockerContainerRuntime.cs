@@ -7,12 +7,9 @@ using Microsoft.Extensions.Options;
 namespace JugendLab.Orchestrator.Runtime;
 
 /// <summary>The container runtime on a real Docker engine, through Docker.DotNet.</summary>
-public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options, IOptions<RuntimeOptions> runtimeOptions)
+public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options, IOptions<RuntimeOptions> runtimeOptions, ResourceNames names)
     : IContainerRuntime, IDisposable
 {
-    private static readonly Dictionary<string, IDictionary<string, bool>> ManagedFilter =
-        new() { ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Managed}=true"] = true } };
-
     private readonly DockerClient _docker = new DockerClientConfiguration(new Uri(options.Value.DockerEndpoint)).CreateClient();
 
     public async Task EnsureReachableAsync(CancellationToken ct)
@@ -155,7 +152,11 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
 
     public async Task<IReadOnlyList<ManagedContainer>> ListAsync(CancellationToken ct)
     {
-        var list = await _docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = ManagedFilter }, ct);
+        var list = await _docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [names.ManagedLabelFilter] = true } },
+        }, ct);
         var result = new List<ManagedContainer>(list.Count);
         foreach (var item in list)
             if (await InspectAsync(item.ID, ct) is { } container) result.Add(container);
@@ -193,10 +194,10 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         {
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
-                ["reference"] = new Dictionary<string, bool> { [$"{ImageNames.Repository}/*"] = true },
+                ["reference"] = new Dictionary<string, bool> { [$"{names.ImageRepository}/*"] = true },
             },
         }, ct);
-        return images.SelectMany(i => (i.RepoTags ?? []).Select(ImageNames.Parse).OfType<(string Slug, int DeploymentId)>()
+        return images.SelectMany(i => (i.RepoTags ?? []).Select(names.ParseImage).OfType<(string Slug, int DeploymentId)>()
                 .Select(tag => new ManagedImage(i.ID, tag.Slug, tag.DeploymentId, i.Created)))
             .ToList();
     }

@@ -6,18 +6,16 @@ using Microsoft.Extensions.Options;
 namespace JugendLab.Orchestrator.Runtime;
 
 /// <summary>The sandbox rules for project containers, in one place: who the app runs as, its limits and its network.</summary>
-public sealed class Sandbox(IOptions<RuntimeOptions> options)
+public sealed class Sandbox(IOptions<RuntimeOptions> options, ResourceNames names)
 {
     private readonly RuntimeOptions _options = options.Value;
 
-    public static string ContainerName(Project project, int deploymentId) => $"jl-{project.Slug}-{deploymentId}";
-
     public ContainerSpec For(Project project, Deployment deployment, string image) => new()
     {
-        Name = ContainerName(project, deployment.Id),
+        Name = names.Container(project.Slug, deployment.Id),
         Image = image,
-        Network = project.Team.NetworkName,
-        Labels = ContainerLabels.For(project.TeamId, project.Id, deployment.Id),
+        Network = names.Network(project.TeamId),
+        Labels = names.Labels(project.TeamId, project.Id, deployment.Id),
         Environment = new Dictionary<string, string>
         {
             ["PORT"] = _options.AppPort.ToString(),
@@ -25,7 +23,7 @@ public sealed class Sandbox(IOptions<RuntimeOptions> options)
             ["JUGENDLAB_PROJECT"] = project.Slug,
             ["JUGENDLAB_DEPLOYMENT"] = deployment.Id.ToString(),
         },
-        DataVolume = project.VolumeName,
+        DataVolume = names.Volume(project.Id),
         User = _options.User,
         MemoryBytes = project.MemoryMb * 1024L * 1024L,
         NanoCpus = (long)(project.Cpus * 1_000_000_000),

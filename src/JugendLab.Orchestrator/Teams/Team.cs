@@ -20,9 +20,6 @@ public sealed class Team
     public DateTimeOffset CreatedAt { get; private set; }
     public IReadOnlyList<Membership> Members => _members;
 
-    /// <summary>The team's Docker network; short because Linux bridge names have at most 15 characters.</summary>
-    public string NetworkName => $"jl-team-{Id}";
-
     public bool HasMember(int userId) => _members.Any(m => m.UserId == userId);
 
     public void AddMember(int userId)

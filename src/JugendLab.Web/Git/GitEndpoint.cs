@@ -66,8 +66,14 @@ public static class GitEndpoint
         }
         try
         {
+            var limit = build.Value.MaxPushMb;
             await backend.RunAsync(http, new GitCgiRequest(repositories.Root, $"/{team}/{slug}.git/{rest}", actor.Name, environment,
-                build.Value.MaxPushMb * 1024L * 1024L));
+                limit * 1024L * 1024L)
+            {
+                TooLargeMessage = language == Language.English
+                    ? $"Push refused: it is larger than the limit of {limit} MB per push. Keep big files (videos, builds, node_modules) out of git."
+                    : $"Push abgelehnt: er ist größer als das Limit von {limit} MB pro Push. Lasst große Dateien (Videos, Builds, node_modules) aus git heraus.",
+            });
         }
         finally
         {

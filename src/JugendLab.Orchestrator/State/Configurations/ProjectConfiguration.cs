@@ -12,6 +12,5 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         project.Property(p => p.Slug).HasMaxLength(32);
         project.Property(p => p.DeployBranch).HasMaxLength(100);
         project.HasOne(p => p.Team).WithMany().HasForeignKey(p => p.TeamId).OnDelete(DeleteBehavior.Restrict);
-        project.Ignore(p => p.VolumeName);
     }
 }

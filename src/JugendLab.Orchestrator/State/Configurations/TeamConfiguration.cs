@@ -12,7 +12,6 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         team.HasIndex(t => t.Name).IsUnique();
         team.Property(t => t.Name).HasMaxLength(32);
         team.ComplexProperty(t => t.Quota);
-        team.Ignore(t => t.NetworkName);
         team.HasMany(t => t.Members).WithOne().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
         team.Navigation(t => t.Members).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
     }
