@@ -33,14 +33,20 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
         try
         {
             log.Step($"Hole {source.Url}", $"Cloning {source.Url}");
-            var args = new List<string> { "clone", "--quiet", "--depth", "1", "--no-tags", "--single-branch" };
-            if (source.Ref is not null) args.AddRange(["--branch", source.Ref]);
-            args.AddRange(["--", source.Url, workDir]);
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(TimeSpan.FromMinutes(5));
-                await GitProcess.RunAsync(null, null, timeout.Token, [.. args]);
+                try
+                {
+                    await GitProcess.RunAsync(null, null, timeout.Token, CloneArguments(source, workDir, shallow: true));
+                }
+                catch (GitFailedException e) when (e.Message.Contains("shallow"))
+                {
+                    // Plain web servers speak git's "dumb" protocol, which cannot clone shallowly.
+                    if (Directory.Exists(workDir)) Directory.Delete(workDir, recursive: true);
+                    await GitProcess.RunAsync(null, null, timeout.Token, CloneArguments(source, workDir, shallow: false));
+                }
             }
             catch (GitFailedException e)
             {
@@ -55,6 +61,15 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
         {
             if (Directory.Exists(workDir)) Directory.Delete(workDir, recursive: true);
         }
+    }
+
+    private static string[] CloneArguments(GitUrl source, string workDir, bool shallow)
+    {
+        var args = new List<string> { "clone", "--quiet", "--no-tags", "--single-branch" };
+        if (shallow) args.AddRange(["--depth", "1"]);
+        if (source.Ref is not null) args.AddRange(["--branch", source.Ref]);
+        args.AddRange(["--", source.Url, workDir]);
+        return [.. args];
     }
 
     private async Task<SourceSnapshot> ArchiveAsync(string repository, string commit, Dictionary<string, string>? environment, CancellationToken ct)

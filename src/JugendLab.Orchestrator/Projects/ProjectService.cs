@@ -97,6 +97,13 @@ public sealed class ProjectService(
         return (deployment, File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : "");
     }
 
+    /// <summary>CPU and memory samples of the project's live container since <paramref name="since"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<Jobs.ResourceSample>> UsageAsync(Actor actor, string teamName, string slug, DateTimeOffset since, CancellationToken ct)
+    {
+        var project = await GetAsync(actor, teamName, slug, ct);
+        return await db.ResourceSamples.Where(s => s.ProjectId == project.Id && s.At >= since).OrderBy(s => s.At).ToListAsync(ct);
+    }
+
     private static string ValidBranch(string? branch)
     {
         branch = string.IsNullOrWhiteSpace(branch) ? "main" : branch.Trim();

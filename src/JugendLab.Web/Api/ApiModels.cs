@@ -41,3 +41,5 @@ public sealed record TokenModel(int Id, string Name, string Prefix, DateTimeOffs
     public static TokenModel From(AccessToken t) => new(t.Id, t.Name, t.Prefix, t.CreatedAt, t.RevokedAt);
 }
 public sealed record CreatedTokenModel(int Id, string Name, string Token, string Hint);
+
+public sealed record UsageSampleModel(DateTimeOffset At, double CpuPercent, long MemoryBytes, long MemoryLimitBytes);

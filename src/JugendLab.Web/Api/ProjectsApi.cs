@@ -18,6 +18,8 @@ public static class ProjectsApi
         projects.MapPatch("/{project}", Update);
         projects.MapPost("/{project}/stop", Stop);
         projects.MapPost("/{project}/start", Start);
+        projects.MapGet("/{project}/usage", Usage)
+            .WithDescription("CPU and memory samples of the live container (one a minute, kept a week); `hours` (default 24) looks back.");
         projects.MapGet("/{project}/deployments", Deployments);
         projects.MapGet("/{project}/deployments/{id:int}", Deployment);
         projects.MapPost("/{project}/deployments", DeployFromUrl)
@@ -51,6 +53,14 @@ public static class ProjectsApi
 
     public static async Task<Ok<ProjectModel>> Start(string team, string project, HttpContext http, ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
         TypedResults.Ok(urls.Describe(await projects.StartAsync(http.User.ToActor(), team, project, ct)));
+
+    public static async Task<Ok<UsageSampleModel[]>> Usage(string team, string project, HttpContext http, ProjectService projects,
+        TimeProvider time, CancellationToken ct, int hours = 24)
+    {
+        var since = time.GetUtcNow() - TimeSpan.FromHours(Math.Clamp(hours, 1, 24 * 7));
+        var samples = await projects.UsageAsync(http.User.ToActor(), team, project, since, ct);
+        return TypedResults.Ok(samples.Select(s => new UsageSampleModel(s.At, s.CpuPercent, s.MemoryBytes, s.MemoryLimitBytes)).ToArray());
+    }
 
     public static async Task<Ok<DeploymentModel[]>> Deployments(string team, string project, HttpContext http, ProjectService projects, CancellationToken ct) =>
         TypedResults.Ok((await projects.DeploymentsAsync(http.User.ToActor(), team, project, ct)).Select(DeploymentModel.From).ToArray());

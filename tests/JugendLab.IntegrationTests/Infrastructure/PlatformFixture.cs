@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace JugendLab.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Starts the platform once for all integration tests, against the real Docker engine, and cleans up everything it made.
+/// When no engine answers, every test fails with a message that says how to start one; nothing is skipped.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private static readonly string[] SandboxImages = ["jugendlab/debian:bookworm", "jugendlab/static:latest", "jugendlab/node:latest", "jugendlab/python:latest"];
+    private int _counter;
+
+    public PlatformFixture()
+    {
+        Instance = "t" + Guid.NewGuid().ToString("n")[..5];
+        DataDirectory = Directory.CreateTempSubdirectory("jl-it-data-").FullName;
+        Platform = new PlatformProcess(DataDirectory, Instance);
+        Docker = new DockerClientConfiguration(new Uri("unix:///var/run/docker.sock")).CreateClient();
+        Sites = new HttpClient(new SocketsHttpHandler
+        {
+            // .NET cannot resolve *.localhost (FACTS.md): every name goes to the platform's loopback port.
+            ConnectCallback = async (_, ct) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(IPAddress.Loopback, Platform.Port, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+            AllowAutoRedirect = false,
+            UseProxy = false,
+        }) { Timeout = TimeSpan.FromSeconds(30) };
+        Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Platform.Port}/api/"), Timeout = TimeSpan.FromMinutes(5) };
+        Api.DefaultRequestHeaders.Authorization = Basic("admin", PlatformProcess.AdminPassword);
+        Api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+    }
+
+    public string Instance { get; }
+    public string DataDirectory { get; }
+    public PlatformProcess Platform { get; private set; }
+    public DockerClient Docker { get; }
+
+    /// <summary>Visits sites as a resident would: http://&lt;project&gt;.lab.localhost:&lt;port&gt;/.</summary>
+    public HttpClient Sites { get; }
+
+    /// <summary>The JSON API, signed in as the admin.</summary>
+    public HttpClient Api { get; }
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await Docker.System.PingAsync();
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException(
+                "The integration tests need a running Docker engine, and none answers at /var/run/docker.sock " +
+                $"({e.GetType().Name}: {e.Message}). Start one with: sudo apt-get install -y docker.io && sudo dockerd > /var/log/dockerd.log 2>&1 & " +
+                "— or simply run ./jugendlab test, which does both.", e);
+        }
+        foreach (var image in SandboxImages)
+        {
+            try { await Docker.Images.InspectImageAsync(image); }
+            catch (DockerImageNotFoundException)
+            {
+                throw new InvalidOperationException($"The sandbox image {image} is missing. Build the images with: bash sandbox-images/build.sh (./jugendlab test does it for you).");
+            }
+        }
+        await Platform.StartAsync();
+    }
+
+    /// <summary>Kills the platform (no clean shutdown) and starts it again on the same port and data.</summary>
+    public async Task RestartPlatformAsync()
+    {
+        await Platform.KillAsync();
+        await Platform.StartAsync();
+    }
+
+    public string UniqueName(string prefix) => $"{prefix}{Interlocked.Increment(ref _counter)}{Guid.NewGuid().ToString("n")[..4]}";
+
+    public async Task<TestTeam> CreateTeamAsync()
+    {
+        var team = UniqueName("team");
+        await EnsureSuccess(await Api.PostAsJsonAsync("teams", new { name = team }));
+        var user = UniqueName("youth");
+        var created = await ReadJson(await Api.PostAsJsonAsync("users", new { name = user }));
+        var password = created.GetProperty("password").GetString()!;
+        await EnsureSuccess(await Api.PostAsJsonAsync($"teams/{team}/members", new { user }));
+        using var asUser = new HttpClient { BaseAddress = Api.BaseAddress };
+        asUser.DefaultRequestHeaders.Authorization = Basic(user, password);
+        var token = (await ReadJson(await asUser.PostAsJsonAsync("tokens", new { name = "laptop" }))).GetProperty("token").GetString()!;
+        return new TestTeam(team, user, token);
+    }
+
+    public async Task<string> CreateProjectAsync(TestTeam team, object? settings = null)
+    {
+        var project = UniqueName("site");
+        var body = settings is null ? new Dictionary<string, object?> { ["name"] = project }
+            : JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(settings))!;
+        body["name"] = project;
+        await EnsureSuccess(await Api.PostAsJsonAsync($"teams/{team.Name}/projects", body));
+        return project;
+    }
+
+    public string RemoteUrl(TestTeam team, string project, string? user = null, string? token = null) =>
+        $"http://{user ?? team.User}:{token ?? team.Token}@lab.localhost:{Platform.Port}/git/{team.Name}/{project}.git";
+
+    public Uri SiteUrl(string project, string path = "/") => new($"http://{project}.lab.localhost:{Platform.Port}{path}");
+
+    public async Task<(HttpStatusCode Status, string Body)> VisitAsync(string project, string path = "/")
+    {
+        using var response = await Sites.GetAsync(SiteUrl(project, path));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<JsonElement> ProjectAsync(TestTeam team, string project) =>
+        await ReadJson(await Api.GetAsync($"teams/{team.Name}/projects/{project}"));
+
+    /// <summary>Waits for a condition the platform reaches on its own (reconcile every 2 s in tests).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for: {what}");
+    }
+
+    /// <summary>The containers of this test platform, running or not.</summary>
+    public async Task<IList<ContainerListResponse>> ContainersAsync() =>
+        await Docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"jugendlab.managed={Instance}"] = true } },
+        });
+
+    public static AuthenticationHeaderValue Basic(string user, string secret) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{secret}")));
+
+    public static async Task<JsonElement> ReadJson(HttpResponseMessage response)
+    {
+        await EnsureSuccess(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task EnsureSuccess(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Platform.DisposeAsync();
+        foreach (var c in await ContainersAsync())
+            await Docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true });
+        var networks = await Docker.Networks.ListNetworksAsync();
+        foreach (var n in networks.Where(n => n.Name.StartsWith($"jl-{Instance}-")))
+            await Docker.Networks.DeleteNetworkAsync(n.ID);
+        var volumes = await Docker.Volumes.ListAsync(new VolumesListParameters());
+        foreach (var v in volumes.Volumes?.Where(v => v.Name.StartsWith($"jl-{Instance}-")) ?? [])
+            await Docker.Volumes.RemoveAsync(v.Name, force: true);
+        var images = await Docker.Images.ListImagesAsync(new ImagesListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [$"jugendlab-{Instance}/*"] = true } },
+        });
+        foreach (var i in images)
+            await Docker.Images.DeleteImageAsync(i.ID, new ImageDeleteParameters { Force = true });
+        Sites.Dispose();
+        Api.Dispose();
+        Docker.Dispose();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>A team with one youth member and that youth's token.</summary>
+public sealed record TestTeam(string Name, string User, string Token);
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace JugendLab.IntegrationTests.Infrastructure;
+
+/// <summary>The real platform (JugendLab.Web) as its own process, on a loopback port, with its own data directory and instance name.</summary>
+public sealed class PlatformProcess : IAsyncDisposable
+{
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public PlatformProcess(string dataDirectory, string instance)
+    {
+        DataDirectory = dataDirectory;
+        Instance = instance;
+        Port = FreePort();
+    }
+
+    public string DataDirectory { get; }
+    public string Instance { get; }
+    public int Port { get; }
+    public const string AdminPassword = "integration-admin-pw";
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public async Task StartAsync()
+    {
+        var web = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(web)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(web);
+        var env = start.Environment;
+        env["Urls"] = $"http://127.0.0.1:{Port}";
+        env["JUGENDLAB_ADMIN_PASSWORD"] = AdminPassword;
+        env["JugendLab__Domain__PublicUrl"] = $"http://lab.localhost:{Port}";
+        env["JugendLab__Orchestrator__DataDirectory"] = DataDirectory;
+        env["JugendLab__Orchestrator__Instance"] = Instance;
+        env["JugendLab__Orchestrator__ReconcileInterval"] = "00:00:02";
+        env["JugendLab__Runtime__DrainDelay"] = "00:00:02";
+        env["JugendLab__Runtime__StopTimeout"] = "00:00:02";
+        env["JugendLab__Runtime__MaxRestarts"] = "2";
+        env["JugendLab__Runtime__ReadyTimeout"] = "00:00:30";
+        env["JugendLab__Build__MaxPushMb"] = "5";
+        env["JugendLab__Build__Timeout"] = "00:03:00";
+        env["JugendLab__Build__NpmRegistry"] = NpmRegistry();
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilServingAsync();
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+                throw new InvalidOperationException($"The platform exited with code {_process.ExitCode}:\n{Output}");
+            try
+            {
+                using var response = await client.GetAsync($"http://127.0.0.1:{Port}/api/openapi.json");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The platform did not answer within 60 s:\n{Output}");
+    }
+
+    /// <summary>Pulls the plug: SIGKILL, no shutdown, as a power cut or an OOM kill would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The npm registry this machine uses (a box with a local mirror must build with it).</summary>
+    private static string NpmRegistry()
+    {
+        try
+        {
+            using var npm = Process.Start(new ProcessStartInfo("npm", "config get registry") { RedirectStandardOutput = true })!;
+            var value = npm.StandardOutput.ReadToEnd().Trim();
+            npm.WaitForExit();
+            return npm.ExitCode == 0 ? value : "";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "";
+        }
+    }
+}

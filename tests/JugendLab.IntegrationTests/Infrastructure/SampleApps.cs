@@ -1,0 +1,31 @@
+namespace JugendLab.IntegrationTests.Infrastructure;
+
+/// <summary>Small apps as youth would write them.</summary>
+public static class SampleApps
+{
+    public static Dictionary<string, string> StaticSite(string text) => new() { ["index.html"] = $"<h1>{text}</h1>\n" };
+
+    public static Dictionary<string, string> NodeApp(string text, string extra = "") => new()
+    {
+        ["package.json"] = """{ "name": "kiez-app", "version": "1.0.0", "scripts": { "start": "node server.js" } }""",
+        ["server.js"] = $$"""
+            const http = require('http');
+            {{extra}}
+            http.createServer((req, res) => {
+              if (req.url === '/hog') { const hog = []; setInterval(() => hog.push(Buffer.alloc(16 * 1024 * 1024, 1)), 10); }
+              res.end('{{text}}');
+            }).listen(process.env.PORT || 8080, '0.0.0.0');
+            """,
+    };
+
+    public static Dictionary<string, string> FailingDockerfile() => new()
+    {
+        ["Dockerfile"] = "FROM jugendlab/static:latest\nRUN echo 'compiling the kiez app' && exit 3\n",
+    };
+
+    public static Dictionary<string, string> SlowDockerfile(int seconds) => new()
+    {
+        ["Dockerfile"] = $"FROM jugendlab/static:latest\nRUN echo 'slow build' && sleep {seconds}\nCOPY index.html /app/index.html\n",
+        ["index.html"] = "<h1>slow</h1>\n",
+    };
+}

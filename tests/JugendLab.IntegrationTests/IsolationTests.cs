@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Sockets;
+using Docker.DotNet.Models;
+using JugendLab.IntegrationTests.Infrastructure;
+
+namespace JugendLab.IntegrationTests;
+
+/// <summary>Youth code is untrusted: containers are hardened, and a team's network reaches neither other teams nor the host.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class IsolationTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task TeamAContainer_CannotOpenAConnectionTo_TeamBContainer()
+    {
+        var a = await DeployStaticAsync("team a");
+        var b = await DeployStaticAsync("team b");
+        var networkA = a.NetworkSettings.Networks.Single();
+        var ipB = b.NetworkSettings.Networks.Single().Value.IPAddress;
+        await using var probe = await StartProbeAsync(networkA.Key);
+
+        var toOwnTeam = await CanConnectAsync(probe, networkA.Value.IPAddress, 8080);
+        var toOtherTeam = await CanConnectAsync(probe, ipB, 8080);
+
+        Assert.True(toOwnTeam, "the probe must reach its own team's container, or the test proves nothing");
+        Assert.False(toOtherTeam, $"team A's network reached team B's container at {ipB}:8080");
+    }
+
+    [Fact]
+    public async Task ProjectContainer_CannotReachTheHostsPorts()
+    {
+        var a = await DeployStaticAsync("host probe");
+        var network = a.NetworkSettings.Networks.Single();
+        var inspect = await platform.Docker.Networks.InspectNetworkAsync(network.Value.NetworkID);
+        var hostAddress = inspect.IPAM.Config.Single().Gateway;
+        using var hostService = new TcpListener(IPAddress.Any, 0); // stands for the platform's port on all interfaces
+        hostService.Start();
+        var port = ((IPEndPoint)hostService.LocalEndpoint).Port;
+        await using var probe = await StartProbeAsync(network.Key);
+
+        Assert.False(await CanConnectAsync(probe, hostAddress, port), $"a project container reached the host at {hostAddress}:{port}");
+    }
+
+    [Fact]
+    public async Task ProjectContainer_RunsHardenedWithItsQuota()
+    {
+        var container = await DeployStaticAsync("hardened");
+        var inspect = await platform.Docker.Containers.InspectContainerAsync(container.ID);
+        var host = inspect.HostConfig;
+
+        Assert.Equal("10001:10001", inspect.Config.User);
+        Assert.True(host.ReadonlyRootfs);
+        Assert.Contains("ALL", host.CapDrop);
+        Assert.Contains("no-new-privileges", host.SecurityOpt);
+        Assert.Equal(256L * 1024 * 1024, host.Memory);
+        Assert.Equal(500_000_000L, host.NanoCPUs);
+        Assert.True(host.PidsLimit > 0);
+        Assert.Equal("json-file", host.LogConfig.Type);
+        Assert.True(host.LogConfig.Config.ContainsKey("max-size"));
+        Assert.Contains("/tmp", host.Tmpfs.Keys);
+        Assert.Contains(inspect.Mounts, m => m.Destination == "/data" && m.Type == "volume");
+        Assert.DoesNotContain(inspect.Mounts, m => m.Source.Contains("docker.sock"));
+        Assert.Empty(inspect.NetworkSettings.Ports.Where(p => p.Value is { Count: > 0 }));
+        Assert.Equal(inspect.Config.Labels["jugendlab.managed"], platform.Instance);
+        Assert.True(inspect.Config.Labels.ContainsKey("jugendlab.deployment"));
+    }
+
+    private async Task<ContainerListResponse> DeployStaticAsync(string text)
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.StaticSite(text));
+        var push = await repo.PushAsync(platform.RemoteUrl(team, project));
+        Assert.True(push.Succeeded, push.ToString());
+        var live = (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32();
+        return (await platform.ContainersAsync()).Single(c => c.Labels["jugendlab.deployment"] == live.ToString() && c.State == "running");
+    }
+
+    private Task<ProbeContainer> StartProbeAsync(string network) => ProbeContainer.StartAsync(platform.Docker, network);
+
+    private static async Task<bool> CanConnectAsync(ProbeContainer probe, string ip, int port) =>
+        (await probe.ExecAsync($"timeout 3 bash -c '</dev/tcp/{ip}/{port}' && echo open || echo closed")).Trim() == "open";
+}

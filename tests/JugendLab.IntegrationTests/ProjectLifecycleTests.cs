@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using JugendLab.IntegrationTests.Infrastructure;
+
+namespace JugendLab.IntegrationTests;
+
+/// <summary>Deploying from a git URL, stopping and starting, and the pages residents see.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ProjectLifecycleTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task DeployFromGitUrl_StreamsTheLogAndGoesLive()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var source = GitRepo.Create(SampleApps.StaticSite("cloned from a url"));
+        await using var server = await DumbGitServer.StartAsync(source);
+
+        var response = await platform.Api.PostAsJsonAsync($"teams/{team.Name}/projects/{project}/deployments", new { gitUrl = server.Url });
+        var log = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("-----> Cloning", log);
+        Assert.True(log.Contains("live http://"), log);
+        Assert.Contains("cloned from a url", (await platform.VisitAsync(project)).Body);
+    }
+
+    [Fact]
+    public async Task DeployFromLocalPath_IsRefusedAsNotAPublicGitUrl()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+
+        var response = await platform.Api.PostAsJsonAsync($"teams/{team.Name}/projects/{project}/deployments", new { gitUrl = "file:///etc" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("https", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task StoppedProject_ShowsAFriendly503_AndStartBringsItBack()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.StaticSite("back again"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+
+        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsync($"teams/{team.Name}/projects/{project}/stop", null));
+        var stopped = await platform.VisitAsync(project);
+        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsync($"teams/{team.Name}/projects/{project}/start", null));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, stopped.Status);
+        Assert.Contains("Pause", stopped.Body);
+        await PlatformFixture.WaitUntilAsync(async () => (await platform.VisitAsync(project)).Body.Contains("back again"),
+            TimeSpan.FromSeconds(30), "the site to answer after start");
+    }
+
+    [Fact]
+    public async Task UnknownProjectHost_ShowsAFriendly404()
+    {
+        var (status, body) = await platform.VisitAsync("nobody-lives-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("nobody-lives-here", body);
+        Assert.Contains("<html", body);
+    }
+
+    [Fact]
+    public async Task Data_InTheDataFolder_SurvivesARedeploy()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        var counter = """
+            const fs = require('fs');
+            const file = '/data/visits.txt';
+            require('http').createServer((req, res) => {
+              const n = (fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) : 0) + (req.url === '/visit' ? 1 : 0);
+              fs.writeFileSync(file, String(n));
+              res.end(`VERSION visits=${n}`);
+            }).listen(process.env.PORT, '0.0.0.0');
+            """;
+        using var repo = GitRepo.Create(new Dictionary<string, string>
+        {
+            ["package.json"] = """{ "name": "counter", "scripts": { "start": "node server.js" } }""",
+            ["server.js"] = counter.Replace("VERSION", "v1"),
+        });
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        await platform.VisitAsync(project, "/visit");
+        await platform.VisitAsync(project, "/visit");
+
+        repo.Commit(new Dictionary<string, string> { ["server.js"] = counter.Replace("VERSION", "v2") }, "v2");
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+
+        Assert.Equal("v2 visits=2", (await platform.VisitAsync(project)).Body);
+    }
+
+    /// <summary>A public git repository over git's "dumb" HTTP protocol, served by Python's http.server.</summary>
+    private sealed class DumbGitServer : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly string _root;
+
+        private DumbGitServer(Process process, string root, string url)
+        {
+            _process = process;
+            _root = root;
+            Url = url;
+        }
+
+        public string Url { get; }
+
+        public static async Task<DumbGitServer> StartAsync(GitRepo source)
+        {
+            var root = Directory.CreateTempSubdirectory("jl-it-public-").FullName;
+            var bare = Path.Combine(root, "app.git");
+            await GitRepo.RunAsync(root, TimeSpan.FromMinutes(1), "clone", "-q", "--bare", source.Path, bare);
+            await GitRepo.RunAsync(bare, TimeSpan.FromMinutes(1), "update-server-info");
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            var process = Process.Start(new ProcessStartInfo("python3", $"-m http.server {port} --bind 127.0.0.1 --directory {root}")
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true,
+            })!;
+            var url = $"http://127.0.0.1:{port}/app.git";
+            using var client = new HttpClient();
+            await PlatformFixture.WaitUntilAsync(async () =>
+            {
+                try { return (await client.GetAsync(url + "/info/refs")).IsSuccessStatusCode; }
+                catch (HttpRequestException) { return false; }
+            }, TimeSpan.FromSeconds(15), "python http.server to serve the repository");
+            return new DumbGitServer(process, root, url);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.Dispose();
+            Directory.Delete(_root, recursive: true);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

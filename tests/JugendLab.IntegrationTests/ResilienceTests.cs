@@ -1,0 +1,147 @@
+using System.Net;
+using Docker.DotNet.Models;
+using JugendLab.IntegrationTests.Infrastructure;
+
+namespace JugendLab.IntegrationTests;
+
+/// <summary>The platform heals itself: limits hold, crashes are contained, and restarts end where the database says.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ResilienceTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task MemoryHog_IsKilledByItsLimit_WithoutDisturbingOthers()
+    {
+        var neighbourTeam = await platform.CreateTeamAsync();
+        var neighbour = await platform.CreateProjectAsync(neighbourTeam);
+        using var neighbourRepo = GitRepo.Create(SampleApps.StaticSite("still here"));
+        Assert.True((await neighbourRepo.PushAsync(platform.RemoteUrl(neighbourTeam, neighbour))).Succeeded);
+        var team = await platform.CreateTeamAsync();
+        var hog = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.NodeApp("hungry"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, hog))).Succeeded);
+        var container = await LiveContainerAsync(team, hog);
+        var oomKilled = new TaskCompletionSource();
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var events = platform.Docker.System.MonitorEventsAsync(new ContainerEventsParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["event"] = new Dictionary<string, bool> { ["oom"] = true },
+                ["container"] = new Dictionary<string, bool> { [container.ID] = true },
+            },
+        }, new Progress<Message>(_ => oomKilled.TrySetResult()), watching.Token);
+
+        await platform.VisitAsync(hog, "/hog");
+        var neighbourAnswers = new List<HttpStatusCode>();
+        while (!oomKilled.Task.IsCompleted && !watching.IsCancellationRequested)
+        {
+            neighbourAnswers.Add((await platform.VisitAsync(neighbour)).Status);
+            await Task.Delay(100);
+        }
+
+        Assert.True(oomKilled.Task.IsCompleted, "the engine never reported an OOM kill for the hog");
+        Assert.All(neighbourAnswers, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.OK, (await platform.VisitAsync(neighbour)).Status);
+        await watching.CancelAsync();
+        try { await events; } catch (OperationCanceledException) { }
+    }
+
+    [Fact]
+    public async Task CrashLoop_EndsInStatusCrashed_WithLastLogLinesAndAFriendlyPage()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.NodeApp("short-lived",
+            "setTimeout(() => { console.error('kaputt: the database file is missing'); process.exit(3); }, 2500);"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+
+        await PlatformFixture.WaitUntilAsync(async () =>
+            (await platform.ProjectAsync(team, project)).GetProperty("status").GetString() == "Crashed",
+            TimeSpan.FromSeconds(90), "status Crashed after repeated crashes");
+
+        var state = await platform.ProjectAsync(team, project);
+        Assert.Contains("kaputt: the database file is missing", state.GetProperty("statusDetail").GetString());
+        var (status, body) = await platform.VisitAsync(project);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("abgestürzt", body);
+    }
+
+    [Fact]
+    public async Task PlatformRestart_RestoresEveryRoute()
+    {
+        var sites = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var team = await platform.CreateTeamAsync();
+            var project = await platform.CreateProjectAsync(team);
+            using var repo = GitRepo.Create(SampleApps.StaticSite($"site {i}"));
+            Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+            sites.Add(project);
+        }
+
+        await platform.RestartPlatformAsync();
+
+        for (var i = 0; i < sites.Count; i++)
+        {
+            var (status, body) = await platform.VisitAsync(sites[i]);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains($"site {i}", body);
+        }
+    }
+
+    [Fact]
+    public async Task KillingThePlatformMidDeploy_EndsConsistent_WithNoLostDeploymentAndNoOrphan()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.StaticSite("stable version"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        repo.Commit(SampleApps.SlowDockerfile(60), "slow build");
+        var push = repo.PushAsync(platform.RemoteUrl(team, project));
+        await PlatformFixture.WaitUntilAsync(async () =>
+            (await DeploymentsAsync(team, project)).Any(d => d.GetProperty("status").GetString() == "Building"
+                                                            && d.GetProperty("image").ValueKind == System.Text.Json.JsonValueKind.String),
+            TimeSpan.FromSeconds(60), "the second deployment to be building");
+        await Task.Delay(1000);
+
+        await platform.RestartPlatformAsync();
+        var pushResult = await push;
+
+        Assert.False(pushResult.Succeeded, pushResult.ToString());
+        var deployments = await DeploymentsAsync(team, project);
+        Assert.Equal(2, deployments.Count);
+        Assert.Equal("Failed", deployments[0].GetProperty("status").GetString());
+        Assert.Equal("Live", deployments[1].GetProperty("status").GetString());
+        var (status, body) = await platform.VisitAsync(project);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("stable version", body);
+        var live = deployments[1].GetProperty("id").GetInt32().ToString();
+        var projectId = (await platform.ContainersAsync()).First(c => c.Labels["jugendlab.deployment"] == live).Labels["jugendlab.project"];
+        var own = (await platform.ContainersAsync()).Where(c => c.Labels["jugendlab.project"] == projectId).ToList();
+        Assert.Single(own);
+    }
+
+    [Fact]
+    public async Task ContainerRemovedByHand_IsRecreatedByTheReconciler()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.StaticSite("comes back"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        var container = await LiveContainerAsync(team, project);
+
+        await platform.Docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+
+        await PlatformFixture.WaitUntilAsync(async () => (await platform.VisitAsync(project)).Body.Contains("comes back"),
+            TimeSpan.FromSeconds(30), "the site to answer again");
+    }
+
+    private async Task<List<System.Text.Json.JsonElement>> DeploymentsAsync(TestTeam team, string project) =>
+        (await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects/{project}/deployments"))).EnumerateArray().ToList();
+
+    private async Task<ContainerListResponse> LiveContainerAsync(TestTeam team, string project)
+    {
+        var live = (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32().ToString();
+        return (await platform.ContainersAsync()).Single(c => c.Labels["jugendlab.deployment"] == live);
+    }
+}

@@ -1,0 +1,51 @@
+using JugendLab.Orchestrator.Deployments;
+using JugendLab.Orchestrator.Projects;
+
+namespace JugendLab.Tests.Deployments;
+
+public sealed class DeploymentTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-25T12:00:00Z");
+
+    [Fact]
+    public void Deployment_MovesBuildingStartingLive()
+    {
+        var d = new Deployment(1, "push", "mia", Now);
+        d.Describe("abc", Template.Static, "img");
+        d.Starting("c");
+        d.Live(Now);
+        Assert.Equal(DeploymentStatus.Live, d.Status);
+        Assert.Equal(Now, d.FinishedAt);
+    }
+
+    [Fact]
+    public void Deployment_CannotGoLiveWithoutStarting()
+    {
+        var d = new Deployment(1, "push", "mia", Now);
+        Assert.Throws<InvalidOperationException>(() => d.Live(Now));
+    }
+
+    [Fact]
+    public void Deployment_OnceFinished_CannotFail()
+    {
+        var d = new Deployment(1, "push", "mia", Now);
+        d.Fail("boom", Now);
+        Assert.Throws<InvalidOperationException>(() => d.Fail("again", Now));
+    }
+
+    [Fact]
+    public async Task DeployLog_KeepsLinesSaidBeforeTheFileExisted()
+    {
+        var seen = new List<string>();
+        var path = Path.Combine(Path.GetTempPath(), $"jl-log-{Guid.NewGuid():n}.log");
+        await using (var log = new DeployLog(JugendLab.Orchestrator.Errors.Language.English, seen.Add))
+        {
+            log.Step("Baue", "Building");
+            log.AttachFile(path);
+            log.Error("it broke");
+        }
+        Assert.Equal(["-----> Building", " !     it broke"], seen);
+        Assert.Equal(seen, File.ReadAllLines(path));
+        File.Delete(path);
+    }
+}
