@@ -46,50 +46,65 @@ public sealed class DeployPipeline(
         db.Deployments.Add(deployment);
         await db.SaveChangesAsync(ct);
         log.AttachFile(LogPath(deployment.Id));
-        ManagedContainer? started = null;
         try
         {
-            project.Team.Quota.Allow(project.MemoryMb, project.Cpus);
-
-            var source = await receiver.ReceiveAsync(request.Source, log, ct);
-            var template = TemplateDetector.Detect(project.Template, source);
-            deployment.Describe(source.Commit, template, names.Image(project.Slug, deployment.Id));
-            await db.SaveChangesAsync(ct);
-            log.Step($"Baue {project.Slug} ({ShortCommit(source.Commit)}) mit der Vorlage „{template}“",
-                     $"Building {project.Slug} ({ShortCommit(source.Commit)}) with the {template} template");
-
-            await builder.BuildAsync(project, deployment, source, template, log, ct);
-
-            log.Step("Starte den Container", "Starting the container");
-            deployment.Starting(names.Container(project.Slug, deployment.Id));
-            await db.SaveChangesAsync(ct);
-            started = await launcher.LaunchAsync(project, deployment, ct);
-
-            log.Step("Warte, bis die App antwortet", "Waiting for the app to answer");
-            await probe.WaitAsync(started, log, ct);
-
-            var previous = await SwitchRouteAsync(db, project, deployment, started, ct);
-            var url = domain.Value.ProjectUrl(project.Slug);
-            log.Step($"Live: {url}", $"Live: {url}");
-            if (previous is not null) retirer.Retire(previous);
-            return new DeployOutcome(deployment.Id, true, url, null);
+            return await RunStepsAsync(db, project, deployment, request.Source, log, ct);
         }
-        catch (Exception e) when (e is DomainException or GitFailedException or OperationCanceledException or Docker.DotNet.DockerApiException)
+        catch (Exception e)
         {
-            var message = e switch
-            {
-                DomainException d => d.In(log.Language),
-                OperationCanceledException => log.Pick("Abgebrochen.", "Cancelled."),
-                _ => e.Message,
-            };
-            foreach (var line in message.Split('\n')) log.Error(line);
-            log.Error(log.Pick("Deploy fehlgeschlagen. Die bisherige Version läuft weiter.",
-                               "Deploy failed. The previous version keeps running."));
-            deployment.Fail(message, time.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None);
-            if (started is not null) await runtime.RemoveAsync(started.Name, TimeSpan.Zero, CancellationToken.None);
-            return new DeployOutcome(deployment.Id, false, null, message);
+            return await FailAsync(db, deployment, e, log);
         }
+    }
+
+    private async Task<DeployOutcome> RunStepsAsync(JugendLabDb db, Project project, Deployment deployment, CodeSource code, DeployLog log, CancellationToken ct)
+    {
+        project.Team.Quota.Allow(project.MemoryMb, project.Cpus);
+
+        var source = await receiver.ReceiveAsync(code, log, ct);
+        var template = TemplateDetector.Detect(project.Template, source);
+        deployment.Describe(source.Commit, template, names.Image(project.Slug, deployment.Id));
+        await db.SaveChangesAsync(ct);
+        log.Step($"Baue {project.Slug} ({ShortCommit(source.Commit)}) mit der Vorlage „{template}“",
+                 $"Building {project.Slug} ({ShortCommit(source.Commit)}) with the {template} template");
+
+        await builder.BuildAsync(project, deployment, source, template, log, ct);
+
+        log.Step("Starte den Container", "Starting the container");
+        deployment.Starting(names.Container(project.Slug, deployment.Id));
+        await db.SaveChangesAsync(ct);
+        var started = await launcher.LaunchAsync(project, deployment, ct);
+
+        log.Step("Warte, bis die App antwortet", "Waiting for the app to answer");
+        await probe.WaitAsync(started, log, ct);
+
+        var previous = await SwitchRouteAsync(db, project, deployment, started, ct);
+        var url = domain.Value.ProjectUrl(project.Slug);
+        log.Step($"Live: {url}", $"Live: {url}");
+        if (previous is not null) retirer.Retire(previous);
+        return new DeployOutcome(deployment.Id, true, url, null);
+    }
+
+    /// <summary>Any failure: say why, record it, remove the new container. The route was not touched, so the last good deployment keeps serving.</summary>
+    private async Task<DeployOutcome> FailAsync(JugendLabDb db, Deployment deployment, Exception e, DeployLog log)
+    {
+        var message = e switch
+        {
+            DomainException d => d.In(log.Language),
+            OperationCanceledException => log.Pick("Abgebrochen.", "Cancelled."),
+            GitFailedException or Docker.DotNet.DockerApiException => e.Message,
+            _ => log.Pick($"Interner Fehler der Plattform ({e.GetType().Name}). Die Admins finden Details im Log.",
+                          $"Internal platform error ({e.GetType().Name}). The admins find details in the log."),
+        };
+        if (e is not (DomainException or OperationCanceledException))
+            logger.LogError(e, "Deployment {DeploymentId} failed", deployment.Id);
+        foreach (var line in message.Split('\n')) log.Error(line);
+        log.Error(log.Pick("Deploy fehlgeschlagen. Die bisherige Version läuft weiter.",
+                           "Deploy failed. The previous version keeps running."));
+        deployment.Fail(message, time.GetUtcNow());
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (deployment.ContainerName is not null)
+            await runtime.RemoveAsync(deployment.ContainerName, TimeSpan.Zero, CancellationToken.None);
+        return new DeployOutcome(deployment.Id, false, null, message);
     }
 
     /// <summary>Step 6 — the new container takes the route; the old one is returned for retirement.</summary>

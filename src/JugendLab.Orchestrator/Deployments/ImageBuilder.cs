@@ -28,10 +28,12 @@ public sealed class ImageBuilder(IContainerRuntime runtime, IOptions<BuildOption
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            var minutes = limits.Timeout.TotalMinutes;
+            var (de, en) = limits.Timeout < TimeSpan.FromMinutes(2)
+                ? ($"{limits.Timeout.TotalSeconds:0} Sekunden", $"{limits.Timeout.TotalSeconds:0} seconds")
+                : ($"{limits.Timeout.TotalMinutes:0.#} Minuten", $"{limits.Timeout.TotalMinutes:0.#} minutes");
             throw DomainException.Invalid(
-                $"Der Build hat länger als {minutes:0.#} Minuten gedauert und wurde abgebrochen (Zeitlimit für Builds: {minutes:0.#} Minuten).",
-                $"The build took longer than {minutes:0.#} minutes and was stopped (build time limit: {minutes:0.#} minutes).");
+                $"Der Build hat länger als {de} gedauert und wurde abgebrochen (Zeitlimit für Builds: {de}).",
+                $"The build took longer than {en} and was stopped (build time limit: {en}).");
         }
         if (!result.Succeeded) throw Explain(result.Error!, limits);
     }

@@ -16,7 +16,7 @@ public sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountService accounts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "Basic";
+    public const string SchemeName = "Basic";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -38,8 +38,8 @@ public sealed class BasicAuthenticationHandler(
             new Claim(ClaimTypes.NameIdentifier, actor.UserId.ToString()),
             new Claim(ClaimTypes.Name, actor.Name),
             new Claim(ClaimTypes.Role, actor.Role.ToString()),
-        ], Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

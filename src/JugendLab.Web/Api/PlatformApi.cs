@@ -12,8 +12,8 @@ public static class PlatformApi
 {
     public static IServiceCollection AddPlatformApi(this IServiceCollection services)
     {
-        services.AddAuthentication(BasicAuthenticationHandler.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.Scheme, null);
+        services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

@@ -27,10 +27,10 @@ public static class GitEndpoint
         IOptions<BuildOptions> build)
     {
         var language = LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
-        var auth = await http.AuthenticateAsync(BasicAuthenticationHandler.Scheme);
+        var auth = await http.AuthenticateAsync(BasicAuthenticationHandler.SchemeName);
         if (!auth.Succeeded)
         {
-            await http.ChallengeAsync(BasicAuthenticationHandler.Scheme);
+            await http.ChallengeAsync(BasicAuthenticationHandler.SchemeName);
             await http.Response.WriteAsync(language == Language.English
                 ? "Sign in with your user name and a personal access token (POST /api/tokens makes one).\n"
                 : "Meldet euch mit eurem Namen und einem persönlichen Token an (POST /api/tokens erstellt eins).\n");

@@ -48,7 +48,10 @@ public sealed class PlatformProcess : IAsyncDisposable
         env["JugendLab__Runtime__MaxRestarts"] = "2";
         env["JugendLab__Runtime__ReadyTimeout"] = "00:00:30";
         env["JugendLab__Build__MaxPushMb"] = "5";
-        env["JugendLab__Build__Timeout"] = "00:03:00";
+        env["JugendLab__Build__Timeout"] = "00:00:40";
+        env["JugendLab__Build__MemoryMb"] = "256";
+        env["JugendLab__Orchestrator__PruneInterval"] = "00:00:05";
+        env["JugendLab__Orchestrator__SampleInterval"] = "00:00:03";
         env["JugendLab__Build__NpmRegistry"] = NpmRegistry();
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text;
+using Docker.DotNet.Models;
+using JugendLab.IntegrationTests.Infrastructure;
+
+namespace JugendLab.IntegrationTests;
+
+/// <summary>Builds stay within their limits, and the scheduled jobs (pruning, sampling) do their work.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class LimitsAndJobsTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task BuildOverItsMemoryLimit_FailsNamingTheLimit_AndTheOldVersionKeepsServing()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.StaticSite("survives the build"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        repo.Commit(new Dictionary<string, string>
+        {
+            ["Dockerfile"] = "FROM jugendlab/python:latest\nRUN python3 -c \"x = bytearray(900 * 1024 * 1024); print(len(x))\"\n",
+        }, "greedy build");
+
+        var push = await repo.PushAsync(platform.RemoteUrl(team, project));
+
+        Assert.False(push.Succeeded, push.ToString());
+        Assert.Contains("256 MB", push.Output);
+        Assert.Contains("Speicherlimit", push.Output);
+        Assert.Contains("survives the build", (await platform.VisitAsync(project)).Body);
+    }
+
+    [Fact]
+    public async Task BuildOverItsTimeLimit_IsStoppedNamingTheLimit()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.SlowDockerfile(600));
+
+        var push = await repo.PushAsync(platform.RemoteUrl(team, project));
+
+        Assert.False(push.Succeeded, push.ToString());
+        Assert.Contains("40 Sekunden", push.Output);
+        await PlatformFixture.WaitUntilAsync(async () => !(await SleepingBuildContainersAsync()).Any(),
+            TimeSpan.FromSeconds(30), "the engine to stop the runaway build step");
+    }
+
+    [Fact]
+    public async Task ImagePrune_KeepsTheNewestThreeImagesPerProject()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.StaticSite("v0"));
+        for (var i = 1; i <= 5; i++)
+        {
+            repo.Commit(SampleApps.StaticSite($"v{i}"), $"v{i}");
+            Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        }
+
+        await PlatformFixture.WaitUntilAsync(async () => (await ImagesAsync(project)).Count == 3,
+            TimeSpan.FromSeconds(30), "pruning down to three images");
+
+        var live = (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32();
+        Assert.Contains(await ImagesAsync(project), tag => tag.EndsWith($":{live}"));
+        Assert.Contains("v5", (await platform.VisitAsync(project)).Body);
+    }
+
+    [Fact]
+    public async Task ResourceSampling_RecordsTheLiveContainersMemoryAndLimit()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.NodeApp("measured"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+
+        System.Text.Json.JsonElement samples = default;
+        await PlatformFixture.WaitUntilAsync(async () =>
+        {
+            samples = await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects/{project}/usage"));
+            return samples.GetArrayLength() > 0;
+        }, TimeSpan.FromSeconds(30), "a usage sample");
+
+        var sample = samples[0];
+        Assert.True(sample.GetProperty("memoryBytes").GetInt64() > 1024 * 1024);
+        Assert.Equal(256L * 1024 * 1024, sample.GetProperty("memoryLimitBytes").GetInt64());
+    }
+
+    [Fact]
+    public async Task MalformedApiInput_Gets400ProblemDetails()
+    {
+        var team = await platform.CreateTeamAsync();
+
+        var response = await platform.Api.PostAsync($"teams/{team.Name}/projects",
+            new StringContent("{\"name\": ", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("JSON", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheApi()
+    {
+        var document = await platform.Api.GetStringAsync($"http://127.0.0.1:{platform.Platform.Port}/api/openapi.json");
+
+        Assert.Contains("\"/api/teams/{team}/projects\"", document);
+        Assert.Contains("\"/api/tokens\"", document);
+        Assert.Contains("/api/teams/{team}/projects/{project}/deployments", document);
+    }
+
+    private async Task<List<string>> ImagesAsync(string project)
+    {
+        var images = await platform.Docker.Images.ListImagesAsync(new ImagesListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["reference"] = new Dictionary<string, bool> { [$"jugendlab-{platform.Instance}/{project}"] = true },
+            },
+        });
+        return images.SelectMany(i => i.RepoTags ?? []).ToList();
+    }
+
+    private async Task<IEnumerable<ContainerListResponse>> SleepingBuildContainersAsync() =>
+        (await platform.Docker.Containers.ListContainersAsync(new ContainersListParameters()))
+        .Where(c => c.Command.Contains("sleep 600"));
+}
