@@ -22,6 +22,19 @@ public sealed class AccessTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Push_WithPasswordInsteadOfToken_IsRefusedAskingForAToken()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.StaticSite("password"));
+
+        var push = await repo.PushAsync(platform.RemoteUrl(team, project, "admin", PlatformProcess.AdminPassword));
+
+        Assert.False(push.Succeeded, push.ToString());
+        Assert.Contains("Token", push.Output);
+    }
+
+    [Fact]
     public async Task Push_ToAnotherTeamsProject_IsForbidden()
     {
         var owners = await platform.CreateTeamAsync();

@@ -40,7 +40,7 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
 
         Assert.False(push.Succeeded, push.ToString());
         Assert.Contains("40 Sekunden", push.Output);
-        await PlatformFixture.WaitUntilAsync(async () => !(await SleepingBuildContainersAsync()).Any(),
+        await platform.WaitForPlatformAsync(async () => !(await SleepingBuildContainersAsync()).Any(),
             TimeSpan.FromSeconds(30), "the engine to stop the runaway build step");
     }
 
@@ -56,7 +56,7 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
             Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         }
 
-        await PlatformFixture.WaitUntilAsync(async () => (await ImagesAsync(project)).Count == 3,
+        await platform.WaitForPlatformAsync(async () => (await ImagesAsync(project)).Count == 3,
             TimeSpan.FromSeconds(30), "pruning down to three images");
 
         var live = (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32();
@@ -73,7 +73,7 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
 
         System.Text.Json.JsonElement samples = default;
-        await PlatformFixture.WaitUntilAsync(async () =>
+        await platform.WaitForPlatformAsync(async () =>
         {
             samples = await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects/{project}/usage"));
             return samples.GetArrayLength() > 0;

@@ -53,7 +53,7 @@ public sealed class ProjectLifecycleTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, stopped.Status);
         Assert.Contains("Pause", stopped.Body);
-        await PlatformFixture.WaitUntilAsync(async () => (await platform.VisitAsync(project)).Body.Contains("back again"),
+        await platform.WaitForPlatformAsync(async () => (await platform.VisitAsync(project)).Body.Contains("back again"),
             TimeSpan.FromSeconds(30), "the site to answer after start");
     }
 

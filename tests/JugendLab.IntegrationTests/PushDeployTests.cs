@@ -41,6 +41,19 @@ public sealed class PushDeployTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task FlaskApp_WithRequirements_IsServedAtItsSubdomain()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.FlaskApp("flask says hallo"));
+
+        var push = await repo.PushAsync(platform.RemoteUrl(team, project));
+
+        Assert.True(push.Succeeded, push.ToString());
+        Assert.Equal("flask says hallo", (await platform.VisitAsync(project)).Body);
+    }
+
+    [Fact]
     public async Task FailingBuild_RejectsPush_AndPreviousVersionKeepsServing()
     {
         var team = await platform.CreateTeamAsync();

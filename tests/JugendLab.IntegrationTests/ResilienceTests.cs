@@ -55,7 +55,7 @@ public sealed class ResilienceTests(PlatformFixture platform)
             "setTimeout(() => { console.error('kaputt: the database file is missing'); process.exit(3); }, 2500);"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
 
-        await PlatformFixture.WaitUntilAsync(async () =>
+        await platform.WaitForPlatformAsync(async () =>
             (await platform.ProjectAsync(team, project)).GetProperty("status").GetString() == "Crashed",
             TimeSpan.FromSeconds(90), "status Crashed after repeated crashes");
 
@@ -98,7 +98,7 @@ public sealed class ResilienceTests(PlatformFixture platform)
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         repo.Commit(SampleApps.SlowDockerfile(60), "slow build");
         var push = repo.PushAsync(platform.RemoteUrl(team, project));
-        await PlatformFixture.WaitUntilAsync(async () =>
+        await platform.WaitForPlatformAsync(async () =>
             (await DeploymentsAsync(team, project)).Any(d => d.GetProperty("status").GetString() == "Building"
                                                             && d.GetProperty("image").ValueKind == System.Text.Json.JsonValueKind.String),
             TimeSpan.FromSeconds(60), "the second deployment to be building");
@@ -132,7 +132,7 @@ public sealed class ResilienceTests(PlatformFixture platform)
 
         await platform.Docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
 
-        await PlatformFixture.WaitUntilAsync(async () => (await platform.VisitAsync(project)).Body.Contains("comes back"),
+        await platform.WaitForPlatformAsync(async () => (await platform.VisitAsync(project)).Body.Contains("comes back"),
             TimeSpan.FromSeconds(30), "the site to answer again");
     }
 

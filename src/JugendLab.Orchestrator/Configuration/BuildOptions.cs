@@ -15,6 +15,13 @@ public sealed class BuildOptions
     /// <summary>Largest push accepted by the git endpoint.</summary>
     public int MaxPushMb { get; set; } = 100;
 
+    /// <summary>Whether "deploy from a git URL" may clone from loopback or private addresses (the box's own LAN).
+    /// Off: a youth must not make the platform fetch from the neighbourhood's internal services. Tests switch it on.</summary>
+    public bool AllowPrivateGitHosts { get; set; }
+
     /// <summary>npm registry passed into node builds, so a box with a local mirror uses it. Empty: the image's default.</summary>
     public string NpmRegistry { get; set; } = "";
+
+    /// <summary>pip package index passed into python builds. Empty: pip's default.</summary>
+    public string PipIndexUrl { get; set; } = "";
 }

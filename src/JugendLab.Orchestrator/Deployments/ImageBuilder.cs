@@ -7,15 +7,17 @@ using Microsoft.Extensions.Options;
 namespace JugendLab.Orchestrator.Deployments;
 
 /// <summary>Step 3 — build the image, within the build limits; a build over a limit fails with a message naming it.</summary>
-public sealed class ImageBuilder(IContainerRuntime runtime, IOptions<BuildOptions> options)
+public sealed class ImageBuilder(IContainerRuntime runtime, ResourceNames names, IOptions<BuildOptions> options)
 {
     public async Task BuildAsync(Project project, Deployment deployment, SourceSnapshot source, Template template, DeployLog log, CancellationToken ct)
     {
         var limits = options.Value;
         var (context, dockerfile) = BuildContext.For(source, template);
         var buildArgs = new Dictionary<string, string>();
-        if (!string.IsNullOrWhiteSpace(limits.NpmRegistry)) buildArgs["NPM_CONFIG_REGISTRY"] = limits.NpmRegistry;
+        if (!string.IsNullOrWhiteSpace(limits.NpmRegistry) && template == Template.Node) buildArgs["NPM_CONFIG_REGISTRY"] = limits.NpmRegistry;
+        if (!string.IsNullOrWhiteSpace(limits.PipIndexUrl) && template == Template.Python) buildArgs["PIP_INDEX_URL"] = limits.PipIndexUrl;
 
+        await runtime.EnsureNetworkAsync(names.BuildNetwork, new Dictionary<string, string> { [ContainerLabels.Managed] = "build" }, ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(limits.Timeout);
         BuildResult result;
@@ -23,7 +25,7 @@ public sealed class ImageBuilder(IContainerRuntime runtime, IOptions<BuildOption
         {
             await using (context)
                 result = await runtime.BuildImageAsync(new ImageBuild(
-                    context, dockerfile, deployment.Image!, buildArgs,
+                    context, dockerfile, deployment.Image!, names.BuildNetwork, buildArgs,
                     limits.MemoryMb * 1024L * 1024L, limits.Cpus), log.Output, timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

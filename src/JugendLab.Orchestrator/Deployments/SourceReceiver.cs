@@ -29,6 +29,7 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
     private async Task<SourceSnapshot> CloneAsync(GitUrl source, DeployLog log, CancellationToken ct)
     {
         GitUrlRules.Validate(source.Url);
+        if (!buildOptions.Value.AllowPrivateGitHosts) await GitUrlRules.EnsurePublicHostAsync(source.Url, ct);
         var workDir = Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "clones", Guid.NewGuid().ToString("n"));
         try
         {
@@ -65,7 +66,12 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
 
     private static string[] CloneArguments(GitUrl source, string workDir, bool shallow)
     {
-        var args = new List<string> { "clone", "--quiet", "--no-tags", "--single-branch" };
+        // Only http(s), no redirects (they could point into the LAN), no submodules or other transports.
+        var args = new List<string>
+        {
+            "-c", "protocol.allow=never", "-c", "protocol.https.allow=always", "-c", "protocol.http.allow=always",
+            "-c", "http.followRedirects=false", "clone", "--quiet", "--no-tags", "--single-branch",
+        };
         if (shallow) args.AddRange(["--depth", "1"]);
         if (source.Ref is not null) args.AddRange(["--branch", source.Ref]);
         args.AddRange(["--", source.Url, workDir]);

@@ -70,7 +70,7 @@ public sealed class Project
 
     public void Configure(Template? template, string? deployBranch, int? memoryMb, double? cpus)
     {
-        Template = template;
+        Template = template ?? Template;
         DeployBranch = deployBranch ?? DeployBranch;
         MemoryMb = memoryMb ?? MemoryMb;
         Cpus = cpus ?? Cpus;

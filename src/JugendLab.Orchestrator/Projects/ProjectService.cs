@@ -13,7 +13,7 @@ namespace JugendLab.Orchestrator.Projects;
 /// <summary>A team's projects: create within the quota, configure, stop and start, and read their deployments.</summary>
 public sealed class ProjectService(
     JugendLabDb db, TeamService teams, ProjectRepositories repositories, RoutePublisher routes, Reconciler reconciler,
-    DeployPipeline pipeline, TimeProvider time)
+    DeployPipeline pipeline, Runtime.IContainerRuntime runtime, TimeProvider time)
 {
     public async Task<Project> CreateAsync(Actor actor, string teamName, ProjectSettings settings, CancellationToken ct)
     {
@@ -67,6 +67,7 @@ public sealed class ProjectService(
         project.Stop();
         await db.SaveChangesAsync(ct);
         await reconciler.ReconcileAsync(ct);
+        await db.Entry(project).ReloadAsync(ct);
         return project;
     }
 
@@ -74,11 +75,15 @@ public sealed class ProjectService(
     {
         var project = await GetAsync(actor, teamName, slug, ct);
         actor.EnsureCanWorkOn(project.Team);
+        var wasCrashed = project.Status == ProjectStatus.Crashed;
         if (!project.Resume())
             throw DomainException.Conflict("Das Projekt wurde noch nie deployt. Macht zuerst einen git push.",
                 "The project was never deployed. Do a git push first.");
         await db.SaveChangesAsync(ct);
+        if (wasCrashed && await db.Deployments.FindAsync([project.LiveDeploymentId!.Value], ct) is { ContainerName: { } crashed })
+            await runtime.RemoveAsync(crashed, TimeSpan.Zero, ct); // a fresh container gets a fresh restart count
         await reconciler.ReconcileAsync(ct);
+        await db.Entry(project).ReloadAsync(ct);
         return project;
     }
 

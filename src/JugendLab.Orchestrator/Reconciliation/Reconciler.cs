@@ -42,29 +42,26 @@ public sealed class Reconciler(
     public async Task ReconcileAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var projects = await db.Projects.Include(p => p.Team).ToListAsync(ct);
-        var containers = await runtime.ListAsync(ct);
-        var table = new List<ProjectRoute>();
-
-        foreach (var project in projects)
+        foreach (var projectId in await db.Projects.Select(p => p.Id).ToListAsync(ct))
         {
-            using var held = locks.TryAcquire(project.Id);
-            if (held is null)
-            {
-                // Mid-deploy: the pipeline owns this project's containers and route right now.
-                if (routes.Current.Find(project.Slug) is { } current) table.Add(current);
-                continue;
-            }
-            var own = containers.Where(c => c.ProjectId == project.Id).ToList();
+            // Under the project's lock, with state read after taking it: a deploy that finished a moment ago must
+            // not have its new container taken for an orphan, nor its fresh route overwritten with an old one.
+            using var held = locks.TryAcquire(projectId);
+            if (held is null) continue; // mid-deploy: the pipeline owns this project's containers and route right now
+            var project = await db.Projects.Include(p => p.Team).SingleAsync(p => p.Id == projectId, ct);
+            var own = await runtime.ListAsync(projectId, ct);
             await RemoveOrphansAsync(own.Where(c => c.DeploymentId != project.LiveDeploymentId), ct);
-            var live = own.FirstOrDefault(c => c.DeploymentId == project.LiveDeploymentId && project.LiveDeploymentId is not null);
-            table.Add(await ReconcileProjectAsync(db, project, live, ct));
+            var live = own.FirstOrDefault(c => project.LiveDeploymentId is not null && c.DeploymentId == project.LiveDeploymentId);
+            var route = await ReconcileProjectAsync(db, project, live, ct);
+            await db.SaveChangesAsync(ct);
+            routes.Set(route);
         }
 
-        var known = projects.Select(p => p.Id).ToHashSet();
+        // Containers of projects the database does not know. Projects are read after the containers, so a
+        // project created meanwhile is known by then and its first container is safe.
+        var containers = await runtime.ListAsync(null, ct);
+        var known = (await db.Projects.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         await RemoveOrphansAsync(containers.Where(c => c.ProjectId is null || !known.Contains(c.ProjectId.Value)), ct);
-        await db.SaveChangesAsync(ct);
-        routes.Publish(RouteTable.From(table));
     }
 
     private async Task<ProjectRoute> ReconcileProjectAsync(JugendLabDb db, Project project, ManagedContainer? live, CancellationToken ct)
@@ -87,7 +84,7 @@ public sealed class Reconciler(
         }
         else if (!live.Running && !live.Restarting)
         {
-            if (live.RestartCount >= options.Value.MaxRestarts || live.OomKilled && live.RestartCount >= options.Value.MaxRestarts)
+            if (live.RestartCount >= options.Value.MaxRestarts)
             {
                 var lastLines = await runtime.TailLogsAsync(live.Name, 20, ct);
                 var reason = live.OomKilled ? "Out of memory (quota limit). " : $"Exit code {live.ExitCode}. ";

@@ -6,7 +6,7 @@ public interface IRouteTableSource
     RouteTable Current { get; }
 }
 
-/// <summary>Holds the current route table; the orchestrator swaps in a new snapshot on every deployment change.</summary>
+/// <summary>Holds the current route table; every change swaps in a new snapshot, so readers never see half an update.</summary>
 public sealed class RoutePublisher : IRouteTableSource
 {
     private readonly Lock _writeLock = new();
@@ -14,7 +14,6 @@ public sealed class RoutePublisher : IRouteTableSource
 
     public RouteTable Current => Volatile.Read(ref _current);
 
-    public void Publish(RouteTable table) { lock (_writeLock) Volatile.Write(ref _current, table); }
 
     public void Set(ProjectRoute route) { lock (_writeLock) Volatile.Write(ref _current, _current.With(route)); }
 

@@ -12,7 +12,7 @@ internal static class ContainerParameters
         User = spec.User,
         Labels = spec.Labels.ToDictionary(),
         Env = spec.Environment.Select(e => $"{e.Key}={e.Value}").ToList(),
-        ExposedPorts = new Dictionary<string, EmptyStruct> { ["8080/tcp"] = default },
+        ExposedPorts = new Dictionary<string, EmptyStruct> { [$"{spec.Port}/tcp"] = default },
         HostConfig = new HostConfig
         {
             // Untrusted code: no capabilities, no privilege gain, nothing writable but /tmp and /data.

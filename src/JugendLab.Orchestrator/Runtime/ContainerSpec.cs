@@ -10,6 +10,7 @@ public sealed record ContainerSpec
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
     public string? DataVolume { get; init; }
     public required string User { get; init; }
+    public required int Port { get; init; }
     public required long MemoryBytes { get; init; }
     public required long NanoCpus { get; init; }
     public required long PidsLimit { get; init; }
@@ -34,7 +35,7 @@ public sealed record ManagedContainer(
     long ExitCode,
     string? IpAddress);
 
-/// <summary>One image the platform built for a project, found by its name <c>jugendlab-app/&lt;slug&gt;:&lt;deployment&gt;</c>.</summary>
+/// <summary>One image the platform built for a project, found by its name <c>jugendlab-&lt;instance&gt;/&lt;slug&gt;:&lt;deployment&gt;</c>.</summary>
 public sealed record ManagedImage(string Id, string ProjectSlug, int DeploymentId, DateTime Created);
 
 /// <summary>CPU and memory use of a container at one moment.</summary>
@@ -45,6 +46,7 @@ public sealed record ImageBuild(
     Stream Context,
     string Dockerfile,
     string Tag,
+    string Network,
     IReadOnlyDictionary<string, string> BuildArgs,
     long MemoryBytes,
     double Cpus);

@@ -101,6 +101,7 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
             MemorySwap = build.MemoryBytes,
             CPUPeriod = period,
             CPUQuota = (long)(build.Cpus * period),
+            NetworkMode = build.Network,
             Remove = true,
             ForceRemove = true,
             Pull = null,
@@ -150,12 +151,14 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         catch (DockerContainerNotFoundException) { return null; }
     }
 
-    public async Task<IReadOnlyList<ManagedContainer>> ListAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<ManagedContainer>> ListAsync(int? projectId, CancellationToken ct)
     {
+        var labels = new Dictionary<string, bool> { [names.ManagedLabelFilter] = true };
+        if (projectId is not null) labels[$"{ContainerLabels.Project}={projectId}"] = true;
         var list = await _docker.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [names.ManagedLabelFilter] = true } },
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = labels },
         }, ct);
         var result = new List<ManagedContainer>(list.Count);
         foreach (var item in list)

@@ -25,8 +25,8 @@ public interface IContainerRuntime
 
     Task<ManagedContainer?> InspectAsync(string name, CancellationToken ct);
 
-    /// <summary>All containers that carry the platform's labels, running or not.</summary>
-    Task<IReadOnlyList<ManagedContainer>> ListAsync(CancellationToken ct);
+    /// <summary>The containers of one project (or, with null, all) that carry this platform's labels, running or not.</summary>
+    Task<IReadOnlyList<ManagedContainer>> ListAsync(int? projectId, CancellationToken ct);
 
     /// <summary>Stops (SIGTERM, then SIGKILL after <paramref name="grace"/>) and removes a container; no error when it is gone.</summary>
     Task RemoveAsync(string name, TimeSpan grace, CancellationToken ct);

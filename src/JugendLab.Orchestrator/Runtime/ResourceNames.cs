@@ -14,6 +14,9 @@ public sealed class ResourceNames(IOptions<OrchestratorOptions> options)
     /// <summary>The team's bridge network. Linux bridge names have at most 15 characters; the "jl-" prefix is what the host firewall matches.</summary>
     public string Network(int teamId) => $"jl-{Instance}-{teamId}";
 
+    /// <summary>The network builds run on: a "jl-" bridge too, so a build's RUN steps cannot reach the host either.</summary>
+    public string BuildNetwork => $"jl-{Instance}-build";
+
     /// <summary>The project's volume at /data; it outlives every deployment.</summary>
     public string Volume(int projectId) => $"jl-{Instance}-data-{projectId}";
 

@@ -25,6 +25,7 @@ public sealed class Sandbox(IOptions<RuntimeOptions> options, ResourceNames name
         },
         DataVolume = names.Volume(project.Id),
         User = _options.User,
+        Port = _options.AppPort,
         MemoryBytes = project.MemoryMb * 1024L * 1024L,
         NanoCpus = (long)(project.Cpus * 1_000_000_000),
         PidsLimit = _options.PidsLimit,

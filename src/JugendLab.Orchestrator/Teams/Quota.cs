@@ -20,6 +20,11 @@ public sealed record Quota(int MaxProjects, int MemoryMb, double Cpus, int DiskM
     /// <summary>Refuses resources for one project that exceed this quota, naming the limit and by how much.</summary>
     public void Allow(int memoryMb, double cpus)
     {
+        // Zero would mean "no limit" to the engine: never let a project ask for that.
+        if (memoryMb < 32 || cpus < 0.05)
+            throw DomainException.Invalid(
+                "Ein Projekt braucht mindestens 32 MB Arbeitsspeicher und 0,05 CPU.",
+                "A project needs at least 32 MB of memory and 0.05 CPU.");
         if (memoryMb > MemoryMb)
             throw DomainException.Quota(
                 $"Das Projekt möchte {memoryMb} MB Arbeitsspeicher, eure Quota erlaubt {MemoryMb} MB pro Projekt ({memoryMb - MemoryMb} MB zu viel). Fragt eure Mentorin oder euren Mentor nach mehr.",
@@ -35,7 +40,7 @@ public sealed record Quota(int MaxProjects, int MemoryMb, double Cpus, int DiskM
     {
         if (existing >= MaxProjects)
             throw DomainException.Quota(
-                $"Euer Team hat schon {existing} von {MaxProjects} Projekten (1 zu viel). Löscht ein Projekt oder fragt eure Mentorin oder euren Mentor nach mehr.",
-                $"Your team already has {existing} of {MaxProjects} projects (1 too many). Delete a project or ask your mentor for more.");
+                $"Euer Team hat schon {existing} von {MaxProjects} Projekten (1 zu viel). Fragt eure Mentorin oder euren Mentor nach mehr.",
+                $"Your team already has {existing} of {MaxProjects} projects (1 too many). Ask your mentor for more.");
     }
 }

@@ -18,6 +18,9 @@ public sealed class BasicAuthenticationHandler(
 {
     public const string SchemeName = "Basic";
 
+    /// <summary>Claim saying how the person signed in: "token" or "password". git accepts only tokens.</summary>
+    public const string MethodClaim = "jugendlab:auth-method";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header) || header.Parameter is null)
@@ -38,6 +41,7 @@ public sealed class BasicAuthenticationHandler(
             new Claim(ClaimTypes.NameIdentifier, actor.UserId.ToString()),
             new Claim(ClaimTypes.Name, actor.Name),
             new Claim(ClaimTypes.Role, actor.Role.ToString()),
+            new Claim(MethodClaim, secret.StartsWith(Secrets.TokenPrefix, StringComparison.Ordinal) ? "token" : "password"),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -36,6 +36,14 @@ public static class GitEndpoint
                 : "Meldet euch mit eurem Namen und einem persönlichen Token an (POST /api/tokens erstellt eins).\n");
             return;
         }
+        if (auth.Principal!.FindFirst(BasicAuthenticationHandler.MethodClaim)?.Value != "token")
+        {
+            // A password typed into git would end up in shell history and credential stores; tokens can be revoked.
+            await RefuseAsync(http, StatusCodes.Status403Forbidden, language,
+                "Für git braucht ihr ein persönliches Token statt des Passworts (POST /api/tokens erstellt eins).",
+                "git needs a personal access token instead of your password (POST /api/tokens makes one).");
+            return;
+        }
         var actor = auth.Principal!.ToActor();
         var slug = repo.EndsWith(".git", StringComparison.Ordinal) ? repo[..^4] : repo;
         var project = await db.Projects.Include(p => p.Team).SingleOrDefaultAsync(p => p.Slug == slug && p.Team.Name == team, http.RequestAborted);

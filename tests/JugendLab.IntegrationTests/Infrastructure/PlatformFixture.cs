@@ -123,7 +123,21 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task<JsonElement> ProjectAsync(TestTeam team, string project) =>
         await ReadJson(await Api.GetAsync($"teams/{team.Name}/projects/{project}"));
 
-    /// <summary>Waits for a condition the platform reaches on its own (reconcile every 2 s in tests).</summary>
+    /// <summary>Waits for a condition the platform reaches on its own; on timeout the message carries the platform's last output.</summary>
+    public async Task WaitForPlatformAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        try
+        {
+            await WaitUntilAsync(condition, timeout, what);
+        }
+        catch (TimeoutException e)
+        {
+            var tail = string.Join('\n', Platform.Output.Split('\n').TakeLast(40));
+            throw new TimeoutException($"{e.Message}\n--- platform output (last 40 lines) ---\n{tail}", e);
+        }
+    }
+
+    /// <summary>Waits for a condition (polled every 250 ms).</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -50,6 +50,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         env["JugendLab__Build__MaxPushMb"] = "5";
         env["JugendLab__Build__Timeout"] = "00:00:40";
         env["JugendLab__Build__MemoryMb"] = "256";
+        env["JugendLab__Build__AllowPrivateGitHosts"] = "true"; // the test's public repository is served on 127.0.0.1
         env["JugendLab__Orchestrator__PruneInterval"] = "00:00:05";
         env["JugendLab__Orchestrator__SampleInterval"] = "00:00:03";
         env["JugendLab__Build__NpmRegistry"] = NpmRegistry();

@@ -18,6 +18,22 @@ public static class SampleApps
             """,
     };
 
+    public static Dictionary<string, string> FlaskApp(string text) => new()
+    {
+        ["requirements.txt"] = "flask\n",
+        ["app.py"] = $$"""
+            import os
+            from flask import Flask
+            app = Flask(__name__)
+
+            @app.get("/")
+            def hello():
+                return "{{text}}"
+
+            app.run(host="0.0.0.0", port=int(os.environ["PORT"]))
+            """,
+    };
+
     public static Dictionary<string, string> FailingDockerfile() => new()
     {
         ["Dockerfile"] = "FROM jugendlab/static:latest\nRUN echo 'compiling the kiez app' && exit 3\n",

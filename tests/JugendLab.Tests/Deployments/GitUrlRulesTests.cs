@@ -20,3 +20,21 @@ public sealed class GitUrlRulesTests
     public void Validate_AnythingElse_IsRefused(string url) =>
         Assert.Equal(ErrorKind.Invalid, Assert.Throws<DomainException>(() => GitUrlRules.Validate(url)).Kind);
 }
+
+public sealed class GitUrlHostTests
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/git/a/b.git")]
+    [InlineData("http://10.0.0.5/repo.git")]
+    [InlineData("http://192.168.1.1/repo.git")]
+    [InlineData("http://172.17.0.1/repo.git")]
+    [InlineData("http://169.254.169.254/latest")]
+    [InlineData("http://[::1]/repo.git")]
+    [InlineData("http://localhost/repo.git")]
+    public async Task EnsurePublicHost_LocalAddresses_AreRefused(string url) =>
+        await Assert.ThrowsAsync<DomainException>(() => GitUrlRules.EnsurePublicHostAsync(url, default));
+
+    [Fact]
+    public async Task EnsurePublicHost_PublicAddress_IsAccepted() =>
+        await GitUrlRules.EnsurePublicHostAsync("https://185.199.108.153/repo.git", default);
+}
