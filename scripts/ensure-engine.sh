@@ -23,7 +23,8 @@ if docker info >/dev/null 2>&1; then exit 0; fi
 
 echo "-----> Starting the Docker engine (log: /var/log/dockerd.log)"
 if [ "$(id -u)" -ne 0 ]; then echo "The Docker engine is not running. Start it as root: sudo dockerd &" >&2; exit 1; fi
-nohup dockerd >/var/log/dockerd.log 2>&1 &
+# fd 3 closed: a caller capturing our report on fd 3 must not wait for dockerd to end.
+nohup dockerd >/var/log/dockerd.log 2>&1 3>&- &
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then
     { echo started >&3; } 2>/dev/null || true

@@ -19,7 +19,7 @@ public sealed class Reconciler(
     IDbContextFactory<JugendLabDb> dbFactory,
     IContainerRuntime runtime,
     Sandbox sandbox,
-    ResourceNames names,
+    ContainerLauncher launcher,
     ProjectLocks locks,
     ContainerRetirer retirer,
     RoutePublisher routes,
@@ -108,9 +108,7 @@ public sealed class Reconciler(
             return null;
         }
         logger.LogInformation("Recreating missing container of {Project} from {Image}", project.Slug, deployment.Image);
-        await runtime.EnsureNetworkAsync(names.Network(project.TeamId), names.Labels(project.TeamId), ct);
-        await runtime.EnsureVolumeAsync(names.Volume(project.Id), names.Labels(project.TeamId, project.Id), options.Value.User, ct);
-        return await runtime.RunAsync(sandbox.For(project, deployment, deployment.Image), ct);
+        return await launcher.LaunchAsync(project, deployment, ct);
     }
 
     private async Task RemoveOrphansAsync(IEnumerable<ManagedContainer> orphans, CancellationToken ct)

@@ -1,8 +1,10 @@
+using JugendLab.Orchestrator.Configuration;
 using JugendLab.Orchestrator.Deployments;
 using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Projects;
 using JugendLab.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace JugendLab.Web.Api;
 
@@ -73,12 +75,14 @@ public static class ProjectsApi
 
     /// <summary>Checks everything that can be checked before the log starts streaming, so bad input still gets a 4xx problem.</summary>
     public static async Task DeployFromUrl(string team, string project, DeployFromUrlRequest request, HttpContext http,
-        ProjectService projects, DeployPipeline pipeline)
+        ProjectService projects, DeployPipeline pipeline, IOptions<BuildOptions> build)
     {
         var actor = http.User.ToActor();
         var target = await projects.GetAsync(actor, team, project, http.RequestAborted);
         actor.EnsureCanWorkOn(target.Team);
         GitUrlRules.Validate(request.GitUrl);
+        // The pipeline checks again before it clones; checking here too turns a local address into a 400, not a failed deploy.
+        if (!build.Value.AllowPrivateGitHosts) await GitUrlRules.EnsurePublicHostAsync(request.GitUrl, http.RequestAborted);
 
         var language = LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
         await using var live = new LiveLogResponse(http.Response, http.RequestAborted);
