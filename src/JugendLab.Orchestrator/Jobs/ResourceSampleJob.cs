@@ -2,17 +2,35 @@ using JugendLab.Orchestrator.Projects;
 using JugendLab.Orchestrator.Runtime;
 using JugendLab.Orchestrator.State;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace JugendLab.Orchestrator.Jobs;
 
 /// <summary>Samples each live container's CPU and memory use for the UI; keeps a week of samples.</summary>
 [DisallowConcurrentExecution]
-public sealed class ResourceSampleJob(IContainerRuntime runtime, IDbContextFactory<JugendLabDb> dbFactory, TimeProvider time) : IJob
+public sealed class ResourceSampleJob(IContainerRuntime runtime, IDbContextFactory<JugendLabDb> dbFactory, TimeProvider time,
+    ILogger<ResourceSampleJob> logger) : IJob
 {
     private static readonly TimeSpan Kept = TimeSpan.FromDays(7);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct) => await SampleAsync(ct);
+
+    /// <summary>One container that is restarting, gone or slow to answer must not cost the samples of all the others.</summary>
+    private async Task<ContainerUsage?> TrySampleAsync(string container, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            return await runtime.SampleAsync(container, timeout.Token);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogDebug(e, "No usage sample for {Container}", container);
+            return null;
+        }
+    }
 
     public async Task SampleAsync(CancellationToken ct)
     {
@@ -23,7 +41,7 @@ public sealed class ResourceSampleJob(IContainerRuntime runtime, IDbContextFacto
         var now = time.GetUtcNow();
         foreach (var project in live.Where(p => p.ContainerName is not null))
         {
-            var usage = await runtime.SampleAsync(project.ContainerName!, ct);
+            var usage = await TrySampleAsync(project.ContainerName!, ct);
             if (usage is not null)
                 db.ResourceSamples.Add(new ResourceSample(project.Id, now, usage.CpuPercent, usage.MemoryBytes, usage.MemoryLimitBytes));
         }

@@ -220,7 +220,9 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
                 new SynchronousProgress<ContainerStatsResponse>(s => stats = s), ct);
         }
         catch (DockerContainerNotFoundException) { return null; }
-        if (stats is null) return null;
+        // A container that is not running answers with an empty sample (no CPU or memory figures).
+        if (stats?.CPUStats?.CPUUsage is null || stats.PreCPUStats?.CPUUsage is null || stats.MemoryStats is null || stats.MemoryStats.Limit == 0)
+            return null;
         var cpuDelta = (double)stats.CPUStats.CPUUsage.TotalUsage - stats.PreCPUStats.CPUUsage.TotalUsage;
         var systemDelta = (double)stats.CPUStats.SystemUsage - stats.PreCPUStats.SystemUsage;
         var cpus = stats.CPUStats.OnlineCPUs > 0 ? stats.CPUStats.OnlineCPUs : 1;
