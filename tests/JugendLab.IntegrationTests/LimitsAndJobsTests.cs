@@ -82,6 +82,9 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
         var sample = samples[0];
         Assert.True(sample.GetProperty("memoryBytes").GetInt64() > 1024 * 1024);
         Assert.Equal(256L * 1024 * 1024, sample.GetProperty("memoryLimitBytes").GetInt64());
+        var chart = await platform.Api.GetAsync($"teams/{team.Name}/projects/{project}/usage.svg");
+        Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<polyline", await chart.Content.ReadAsStringAsync());
     }
 
     [Fact]

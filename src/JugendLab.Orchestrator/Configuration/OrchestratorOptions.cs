@@ -30,4 +30,7 @@ public sealed class OrchestratorOptions
     public string DatabasePath => Path.Combine(DataDirectory, "jugendlab.db");
     public string RepositoriesDirectory => Path.Combine(DataDirectory, "repos");
     public string LogsDirectory => Path.Combine(DataDirectory, "logs");
+
+    /// <summary>The full build log of one deployment.</summary>
+    public string DeploymentLogPath(int deploymentId) => Path.Combine(LogsDirectory, $"deployment-{deploymentId}.log");
 }

@@ -119,7 +119,7 @@ public sealed class DeployPipeline(
         return previous?.ContainerName;
     }
 
-    public string LogPath(int deploymentId) => Path.Combine(options.Value.LogsDirectory, $"deployment-{deploymentId}.log");
+    public string LogPath(int deploymentId) => options.Value.DeploymentLogPath(deploymentId);
 
     private static string ShortCommit(string commit) => commit.Length > 7 ? commit[..7] : commit;
 }

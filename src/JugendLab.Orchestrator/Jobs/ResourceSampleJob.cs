@@ -39,12 +39,16 @@ public sealed class ResourceSampleJob(IContainerRuntime runtime, IDbContextFacto
             .Join(db.Deployments, p => p.LiveDeploymentId, d => d.Id, (p, d) => new { p.Id, d.ContainerName })
             .ToListAsync(ct);
         var now = time.GetUtcNow();
-        foreach (var project in live.Where(p => p.ContainerName is not null))
-        {
-            var usage = await TrySampleAsync(project.ContainerName!, ct);
-            if (usage is not null)
-                db.ResourceSamples.Add(new ResourceSample(project.Id, now, usage.CpuPercent, usage.MemoryBytes, usage.MemoryLimitBytes));
-        }
+        // The engine takes about a second per sample (it measures CPU over an interval), so ask for all at once.
+        var samples = new System.Collections.Concurrent.ConcurrentBag<ResourceSample>();
+        await Parallel.ForEachAsync(live.Where(p => p.ContainerName is not null),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (project, token) =>
+            {
+                if (await TrySampleAsync(project.ContainerName!, token) is { } usage)
+                    samples.Add(new ResourceSample(project.Id, now, usage.CpuPercent, usage.MemoryBytes, usage.MemoryLimitBytes));
+            });
+        db.ResourceSamples.AddRange(samples);
         await db.SaveChangesAsync(ct);
         var cutoff = now - Kept;
         await db.ResourceSamples.Where(s => s.At < cutoff).ExecuteDeleteAsync(ct);

@@ -22,6 +22,8 @@ public static class ProjectsApi
         projects.MapPost("/{project}/start", Start);
         projects.MapGet("/{project}/usage", Usage)
             .WithDescription("CPU and memory samples of the live container (one a minute, kept a week); `hours` (default 24) looks back.");
+        projects.MapGet("/{project}/usage.svg", UsageSvg)
+            .WithDescription("The same samples drawn as a chart: memory as a share of the limit, and CPU.");
         projects.MapGet("/{project}/deployments", Deployments);
         projects.MapGet("/{project}/deployments/{id:int}", Deployment);
         projects.MapPost("/{project}/deployments", DeployFromUrl)
@@ -62,6 +64,13 @@ public static class ProjectsApi
         var since = time.GetUtcNow() - TimeSpan.FromHours(Math.Clamp(hours, 1, 24 * 7));
         var samples = await projects.UsageAsync(http.User.ToActor(), team, project, since, ct);
         return TypedResults.Ok(samples.Select(s => new UsageSampleModel(s.At, s.CpuPercent, s.MemoryBytes, s.MemoryLimitBytes)).ToArray());
+    }
+
+    public static async Task<IResult> UsageSvg(string team, string project, HttpContext http, ProjectService projects,
+        TimeProvider time, CancellationToken ct, int hours = 24)
+    {
+        var samples = (await Usage(team, project, http, projects, time, ct, hours)).Value!;
+        return TypedResults.Text(UsageChart.Svg(project, samples), "image/svg+xml; charset=utf-8");
     }
 
     public static async Task<Ok<DeploymentModel[]>> Deployments(string team, string project, HttpContext http, ProjectService projects, CancellationToken ct) =>
