@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using Docker.DotNet.Models;
@@ -42,6 +43,26 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
         Assert.Contains("40 Sekunden", push.Output);
         await platform.WaitForPlatformAsync(async () => !(await SleepingBuildContainersAsync()).Any(),
             TimeSpan.FromSeconds(30), "the engine to stop the runaway build step");
+    }
+
+    [Fact]
+    public async Task DataOverTheDiskQuota_RefusesTheNextDeploy_NamingTheLimit()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        await PlatformFixture.EnsureSuccess(await platform.Api.PutAsJsonAsync($"teams/{team.Name}/quota",
+            new { maxProjects = 3, memoryMb = 256, cpus = 0.5, diskMb = 1 }));
+        using var repo = GitRepo.Create(SampleApps.NodeApp("filling",
+            "if (process.env.PORT) require('fs').writeFileSync('/data/big.bin', Buffer.alloc(3 * 1024 * 1024, 7));"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        repo.Commit(SampleApps.NodeApp("second"), "second version");
+
+        var push = await repo.PushAsync(platform.RemoteUrl(team, project));
+
+        Assert.False(push.Succeeded, push.ToString());
+        Assert.Contains("/data", push.Output);
+        Assert.Contains("1 MB", push.Output);
+        Assert.Contains("filling", (await platform.VisitAsync(project)).Body);
     }
 
     [Fact]

@@ -59,6 +59,7 @@ public sealed class DeployPipeline(
     private async Task<DeployOutcome> RunStepsAsync(JugendLabDb db, Project project, Deployment deployment, CodeSource code, DeployLog log, CancellationToken ct)
     {
         project.Team.Quota.Allow(project.MemoryMb, project.Cpus);
+        if (await runtime.VolumeSizeAsync(names.Volume(project.Id), ct) is { } dataBytes) project.Team.Quota.AllowData(dataBytes);
 
         var source = await receiver.ReceiveAsync(code, log, ct);
         var template = TemplateDetector.Detect(project.Template, source);

@@ -43,7 +43,7 @@ public sealed class ReadinessProbe(IContainerRuntime runtime, Sandbox sandbox, I
                     $"Die App hat sich beim Start beendet (Exit-Code {now?.ExitCode}). Letzte Ausgabe:\n{lastLines}",
                     $"The app exited while starting (exit code {now?.ExitCode}). Last output:\n{lastLines}");
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(200), time, ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct);
         }
         var tail = await runtime.TailLogsAsync(container.Name, 30, ct);
         throw DomainException.Invalid(

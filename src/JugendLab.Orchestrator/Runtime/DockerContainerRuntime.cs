@@ -120,6 +120,21 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { return false; }
     }
 
+    public async Task<long?> VolumeSizeAsync(string name, CancellationToken ct)
+    {
+        VolumeResponse volume;
+        try { volume = await _docker.Volumes.InspectAsync(name, ct); }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { return 0; }
+        try
+        {
+            // The engine's own disk-usage call walks every volume on the box; one folder is cheaper.
+            var root = new DirectoryInfo(volume.Mountpoint);
+            return root.EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
+                .Sum(f => f.Length);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException) { return null; }
+    }
+
     public async Task<ManagedContainer> RunAsync(ContainerSpec spec, CancellationToken ct)
     {
         var created = await _docker.Containers.CreateContainerAsync(ContainerParameters.From(spec), ct);

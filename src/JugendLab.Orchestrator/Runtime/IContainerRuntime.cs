@@ -17,6 +17,9 @@ public interface IContainerRuntime
 
     Task<bool> ImageExistsAsync(string image, CancellationToken ct);
 
+    /// <summary>Bytes stored in a volume; 0 when it does not exist yet; null when the platform cannot read it (not root).</summary>
+    Task<long?> VolumeSizeAsync(string name, CancellationToken ct);
+
     /// <summary>Creates and starts a container; returns it with its address on its network.</summary>
     Task<ManagedContainer> RunAsync(ContainerSpec spec, CancellationToken ct);
 

@@ -35,6 +35,16 @@ public sealed record Quota(int MaxProjects, int MemoryMb, double Cpus, int DiskM
                 $"The project asks for {cpus:0.##} CPU, your quota allows {Cpus:0.##} CPU per project ({cpus - Cpus:0.##} too much). Ask your mentor for more.");
     }
 
+    /// <summary>Refuses a deploy while the project's /data holds more than the quota allows, naming the limit and the excess.</summary>
+    public void AllowData(long usedBytes)
+    {
+        var usedMb = (usedBytes + 1024 * 1024 - 1) / (1024 * 1024);
+        if (usedMb > DiskMb)
+            throw DomainException.Quota(
+                $"Im Ordner /data liegen {usedMb} MB, eure Quota erlaubt {DiskMb} MB ({usedMb - DiskMb} MB zu viel). Löscht Dateien in /data oder fragt eure Mentorin oder euren Mentor nach mehr.",
+                $"The /data folder holds {usedMb} MB, your quota allows {DiskMb} MB ({usedMb - DiskMb} MB too much). Delete files in /data or ask your mentor for more.");
+    }
+
     /// <summary>Refuses one more project when the team already has <paramref name="existing"/>.</summary>
     public void AllowAnotherProject(int existing)
     {

@@ -36,6 +36,21 @@ public sealed class QuotaTests
     }
 
     [Fact]
+    public void AllowData_OverTheDiskQuota_NamesTheLimitAndTheExcess()
+    {
+        var error = Assert.Throws<DomainException>(() => (Quota.Default with { DiskMb = 10 }).AllowData(12L * 1024 * 1024));
+        Assert.Contains("12 MB", error.English);
+        Assert.Contains("(2 MB too much)", error.English);
+    }
+
+    [Fact]
+    public void AllowData_WithinTheDiskQuota_Passes() => Quota.Default.AllowData(1024L * 1024 * 1024);
+
+    [Fact]
+    public void Allow_ZeroMemory_IsRefusedBecauseItWouldMeanNoLimit() =>
+        Assert.Throws<DomainException>(() => Quota.Default.Allow(memoryMb: 0, cpus: 0.5));
+
+    [Fact]
     public void Validated_Nonsense_IsRefused() =>
         Assert.Throws<DomainException>(() => new Quota(3, 1, 0.5, 1024).Validated());
 }
