@@ -32,7 +32,6 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
 
         var orchestrator = configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
-        Directory.CreateDirectory(orchestrator.DataDirectory);
         services.AddDbContextFactory<JugendLabDb>(db => db.UseSqlite($"Data Source={orchestrator.DatabasePath}"));
 
         services.AddSingleton<RoutePublisher>();
