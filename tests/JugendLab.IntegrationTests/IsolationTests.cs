@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Docker.DotNet.Models;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Containers;
 using JugendLab.IntegrationTests.Infrastructure;
 
 namespace JugendLab.IntegrationTests;
@@ -75,8 +77,23 @@ public sealed class IsolationTests(PlatformFixture platform)
         return (await platform.ContainersAsync()).Single(c => c.Labels["jugendlab.deployment"] == live.ToString() && c.State == "running");
     }
 
-    private Task<ProbeContainer> StartProbeAsync(string network) => ProbeContainer.StartAsync(platform.Docker, network);
+    /// <summary>A throwaway container from the local Debian image on a team's network, as unprivileged as project code.</summary>
+    private static async Task<IContainer> StartProbeAsync(string network)
+    {
+        var probe = new ContainerBuilder()
+            .WithImage("jugendlab/debian:bookworm")
+            .WithNetwork(network)
+            .WithCommand("sleep", "300")
+            .WithCreateParameterModifier(p =>
+            {
+                p.User = "10001:10001";
+                p.HostConfig.CapDrop = ["ALL"];
+            })
+            .Build();
+        await probe.StartAsync();
+        return probe;
+    }
 
-    private static async Task<bool> CanConnectAsync(ProbeContainer probe, string ip, int port) =>
-        (await probe.ExecAsync($"timeout 3 bash -c '</dev/tcp/{ip}/{port}' && echo open || echo closed")).Trim() == "open";
+    private static async Task<bool> CanConnectAsync(IContainer probe, string ip, int port) =>
+        (await probe.ExecAsync(["bash", "-c", $"timeout 3 bash -c '</dev/tcp/{ip}/{port}' && echo open || echo closed"])).Stdout.Trim() == "open";
 }

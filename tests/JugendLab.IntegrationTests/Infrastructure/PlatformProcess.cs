@@ -27,7 +27,7 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var web = typeof(Program).Assembly.Location;
+        var web = PlatformAssembly();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(web)!,
@@ -93,6 +93,15 @@ public sealed class PlatformProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+    }
+
+    /// <summary>JugendLab.Web.dll in its own build output (the test project builds it first, see the csproj).</summary>
+    private static string PlatformAssembly()
+    {
+        var path = typeof(PlatformProcess).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "PlatformAssembly").Value!;
+        return File.Exists(path) ? Path.GetFullPath(path)
+            : throw new FileNotFoundException($"The platform is not built at {path}. Run the tests with: dotnet test JugendLab.sln (or ./jugendlab test).");
     }
 
     private static int FreePort()
