@@ -16,8 +16,8 @@ public sealed class IsolationTests(PlatformFixture platform)
     {
         var a = await DeployStaticAsync("team a");
         var b = await DeployStaticAsync("team b");
-        var networkA = a.NetworkSettings.Networks.Single();
-        var ipB = b.NetworkSettings.Networks.Single().Value.IPAddress;
+        var networkA = a.NetworkSettings!.Networks!.Single();
+        var ipB = b.NetworkSettings!.Networks!.Single().Value.IPAddress;
         await using var probe = await StartProbeAsync(networkA.Key);
 
         var toOwnTeam = await CanConnectAsync(probe, networkA.Value.IPAddress, 8080);
@@ -31,9 +31,9 @@ public sealed class IsolationTests(PlatformFixture platform)
     public async Task ProjectContainer_CannotReachTheHostsPorts()
     {
         var a = await DeployStaticAsync("host probe");
-        var network = a.NetworkSettings.Networks.Single();
+        var network = a.NetworkSettings!.Networks!.Single();
         var inspect = await platform.Docker.Networks.InspectNetworkAsync(network.Value.NetworkID);
-        var hostAddress = inspect.IPAM.Config.Single().Gateway;
+        var hostAddress = inspect.IPAM!.Config!.Single().Gateway;
         using var hostService = new TcpListener(IPAddress.Any, 0); // stands for the platform's port on all interfaces
         hostService.Start();
         var port = ((IPEndPoint)hostService.LocalEndpoint).Port;
@@ -47,9 +47,9 @@ public sealed class IsolationTests(PlatformFixture platform)
     {
         var container = await DeployStaticAsync("hardened");
         var inspect = await platform.Docker.Containers.InspectContainerAsync(container.ID);
-        var host = inspect.HostConfig;
+        var host = inspect.HostConfig!;
 
-        Assert.Equal("10001:10001", inspect.Config.User);
+        Assert.Equal("10001:10001", inspect.Config!.User);
         Assert.True(host.ReadonlyRootfs);
         Assert.Contains("ALL", host.CapDrop);
         Assert.Contains("no-new-privileges", host.SecurityOpt);
@@ -57,12 +57,12 @@ public sealed class IsolationTests(PlatformFixture platform)
         Assert.Equal(500_000_000L, host.NanoCPUs);
         Assert.True(host.PidsLimit > 0);
         Assert.Equal("json-file", host.LogConfig.Type);
-        Assert.True(host.LogConfig.Config.ContainsKey("max-size"));
-        Assert.Contains("/tmp", host.Tmpfs.Keys);
+        Assert.True(host.LogConfig!.Config!.ContainsKey("max-size"));
+        Assert.Contains("/tmp", host.Tmpfs!.Keys);
         Assert.Contains(inspect.Mounts, m => m.Destination == "/data" && m.Type == "volume");
-        Assert.DoesNotContain(inspect.Mounts, m => m.Source.Contains("docker.sock"));
-        Assert.Empty(inspect.NetworkSettings.Ports.Where(p => p.Value is { Count: > 0 }));
-        Assert.Equal(inspect.Config.Labels["jugendlab.managed"], platform.Instance);
+        Assert.DoesNotContain(inspect.Mounts, m => m.Source?.Contains("docker.sock") == true);
+        Assert.DoesNotContain(inspect.NetworkSettings!.Ports!, p => p.Value is { Count: > 0 });
+        Assert.Equal(platform.Instance, inspect.Config.Labels!["jugendlab.managed"]);
         Assert.True(inspect.Config.Labels.ContainsKey("jugendlab.deployment"));
     }
 
@@ -74,20 +74,19 @@ public sealed class IsolationTests(PlatformFixture platform)
         var push = await repo.PushAsync(platform.RemoteUrl(team, project));
         Assert.True(push.Succeeded, push.ToString());
         var live = (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32();
-        return (await platform.ContainersAsync()).Single(c => c.Labels["jugendlab.deployment"] == live.ToString() && c.State == "running");
+        return (await platform.ContainersAsync()).Single(c => c.Labels!["jugendlab.deployment"] == live.ToString() && c.State == "running");
     }
 
     /// <summary>A throwaway container from the local Debian image on a team's network, as unprivileged as project code.</summary>
     private static async Task<IContainer> StartProbeAsync(string network)
     {
-        var probe = new ContainerBuilder()
-            .WithImage("jugendlab/debian:bookworm")
+        var probe = new ContainerBuilder("jugendlab/debian:bookworm")
             .WithNetwork(network)
             .WithCommand("sleep", "300")
             .WithCreateParameterModifier(p =>
             {
                 p.User = "10001:10001";
-                p.HostConfig.CapDrop = ["ALL"];
+                p.HostConfig!.CapDrop = ["ALL"];
             })
             .Build();
         await probe.StartAsync();

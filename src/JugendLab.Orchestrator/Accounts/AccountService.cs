@@ -29,7 +29,7 @@ public sealed class AccountService(JugendLabDb db, TimeProvider time)
     {
         actor.EnsureStaff();
         if (role == Role.Admin || role == Role.Mentor) actor.EnsureAdmin();
-        name = Slug.Validate(name, "user");
+        name = Slug.Validate(name, NameKind.User);
         if (await db.Users.AnyAsync(u => u.Name == name, ct))
             throw DomainException.Conflict($"Den Zugang „{name}“ gibt es schon.", $"The user \"{name}\" already exists.");
         password = string.IsNullOrEmpty(password) ? Secrets.NewPassword() : ValidPassword(password);

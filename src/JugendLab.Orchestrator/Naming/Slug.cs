@@ -18,24 +18,25 @@ public static partial class Slug
     [GeneratedRegex("^[a-z][a-z0-9-]{1,31}$")]
     private static partial Regex Pattern();
 
-    /// <summary>Checks a team, project or user name (<paramref name="what"/>: "team", "project", "user"). Throws a <see cref="DomainException"/> a youth can act on when <paramref name="name"/> is not a valid name.</summary>
-    public static string Validate(string? name, string what)
+    /// <summary>Checks a team, project or user name. Throws a <see cref="DomainException"/> a youth can act on when <paramref name="name"/> is not valid.</summary>
+    public static string Validate(string? name, NameKind kind)
     {
         name = name?.Trim() ?? "";
         if (!Pattern().IsMatch(name) || name.EndsWith('-') || name.Contains("--"))
             throw DomainException.Invalid(
-                $"Der Name „{name}“ für {what.De()} geht nicht: erlaubt sind 2–32 Zeichen aus Kleinbuchstaben, Ziffern und Bindestrichen, am Anfang ein Buchstabe (z. B. „kiez-radio“).",
-                $"The {what.En()} name \"{name}\" is not allowed: use 2-32 lower-case letters, digits and dashes, starting with a letter (e.g. \"kiez-radio\").");
+                $"Der Name „{name}“ für {German(kind)} geht nicht: erlaubt sind 2–32 Zeichen aus Kleinbuchstaben, Ziffern und Bindestrichen, am Anfang ein Buchstabe (z. B. „kiez-radio“).",
+                $"The {English(kind)} name \"{name}\" is not allowed: use 2-32 lower-case letters, digits and dashes, starting with a letter (e.g. \"kiez-radio\").");
         if (Reserved.Contains(name))
             throw DomainException.Invalid(
                 $"Der Name „{name}“ ist für die Plattform reserviert. Bitte wählt einen anderen.",
                 $"The name \"{name}\" is reserved by the platform. Please choose another one.");
         return name;
     }
+
+    private static string German(NameKind kind) => kind switch { NameKind.Team => "das Team", NameKind.Project => "das Projekt", _ => "den Zugang" };
+
+    private static string English(NameKind kind) => kind switch { NameKind.Team => "team", NameKind.Project => "project", _ => "user" };
 }
 
-internal static class NameKindText
-{
-    public static string De(this string what) => what switch { "team" => "das Team", "project" => "das Projekt", _ => "den Zugang" };
-    public static string En(this string what) => what switch { "team" => "team", "project" => "project", _ => "user" };
-}
+/// <summary>What a name is for.</summary>
+public enum NameKind { Team, Project, User }

@@ -19,7 +19,7 @@ public sealed class ProjectService(
     {
         var team = await teams.GetAsync(actor, teamName, ct);
         actor.EnsureCanWorkOn(team);
-        var slug = Slug.Validate(settings.Name, "project");
+        var slug = Slug.Validate(settings.Name, NameKind.Project);
         if (await db.Projects.AnyAsync(p => p.Slug == slug, ct))
             throw DomainException.Conflict($"Den Projektnamen „{slug}“ gibt es schon auf dieser Plattform. Bitte wählt einen anderen.",
                 $"The project name \"{slug}\" is already taken on this platform. Please choose another one.");

@@ -12,7 +12,7 @@ public sealed class TeamService(JugendLabDb db, AccountService accounts, TimePro
     public async Task<Team> CreateAsync(Actor actor, string name, CancellationToken ct)
     {
         actor.EnsureStaff();
-        name = Slug.Validate(name, "team");
+        name = Slug.Validate(name, NameKind.Team);
         if (await db.Teams.AnyAsync(t => t.Name == name, ct))
             throw DomainException.Conflict($"Den Teamnamen „{name}“ gibt es schon. Bitte wählt einen anderen.",
                 $"The team name \"{name}\" is already taken. Please choose another one.");

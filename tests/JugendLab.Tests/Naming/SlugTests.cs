@@ -10,7 +10,7 @@ public sealed class SlugTests
     [InlineData("ab")]
     [InlineData("team2026")]
     [InlineData("a234567890123456789012345678901b")]
-    public void Validate_GoodName_IsAccepted(string name) => Assert.Equal(name, Slug.Validate(name, "project"));
+    public void Validate_GoodName_IsAccepted(string name) => Assert.Equal(name, Slug.Validate(name, NameKind.Project));
 
     [Theory]
     [InlineData("a")]
@@ -23,7 +23,7 @@ public sealed class SlugTests
     [InlineData("")]
     public void Validate_BadName_IsRefusedWithTheRules(string name)
     {
-        var error = Assert.Throws<DomainException>(() => Slug.Validate(name, "project"));
+        var error = Assert.Throws<DomainException>(() => Slug.Validate(name, NameKind.Project));
         Assert.Equal(ErrorKind.Invalid, error.Kind);
         Assert.Contains("2-32", error.English);
         Assert.Contains("2–32", error.German);
@@ -42,7 +42,7 @@ public sealed class SlugTests
     [InlineData("status")]
     public void Validate_ReservedSubdomain_IsRefused(string name)
     {
-        var error = Assert.Throws<DomainException>(() => Slug.Validate(name, "team"));
+        var error = Assert.Throws<DomainException>(() => Slug.Validate(name, NameKind.Team));
         Assert.Contains("reserved", error.English);
     }
 }
