@@ -67,6 +67,21 @@ public sealed class ResilienceTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task AppThatKeepsEndingWithExitCodeZero_EndsInStatusCrashed()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.NodeApp("quits politely", "setTimeout(() => process.exit(0), 2500);"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+
+        await platform.WaitForPlatformAsync(async () =>
+            (await platform.ProjectAsync(team, project)).GetProperty("status").GetString() == "Crashed",
+            TimeSpan.FromSeconds(90), "status Crashed after the app ended again and again");
+
+        Assert.Contains("Exit code 0", (await platform.ProjectAsync(team, project)).GetProperty("statusDetail").GetString());
+    }
+
+    [Fact]
     public async Task PlatformRestart_RestoresEveryRoute()
     {
         var sites = new List<string>();

@@ -27,6 +27,9 @@ public sealed class Reconciler(
     TimeProvider time,
     ILogger<Reconciler> logger)
 {
+    // How often the reconciler itself started each container again (in memory: a platform restart forgives).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _starts = new();
+
     /// <summary>At start-up nothing can be mid-deploy any more: deployments left Building or Starting were interrupted.</summary>
     public async Task FailInterruptedDeploymentsAsync(CancellationToken ct)
     {
@@ -84,18 +87,33 @@ public sealed class Reconciler(
         }
         else if (!live.Running && !live.Restarting)
         {
-            if (live.RestartCount >= options.Value.MaxRestarts)
-            {
-                var lastLines = await runtime.TailLogsAsync(live.Name, 20, ct);
-                var reason = live.OomKilled ? "Out of memory (quota limit). " : $"Exit code {live.ExitCode}. ";
-                project.MarkCrashed(reason + "\n" + lastLines);
-                logger.LogWarning("Project {Project} crashed {Count} times; stopped restarting it", project.Slug, live.RestartCount);
-                return new ProjectRoute(project.Slug, RouteState.Crashed);
-            }
-            logger.LogInformation("Starting stopped container {Container} of {Project}", live.Name, project.Slug);
-            live = await runtime.StartAsync(live.Name, ct) ?? live;
+            live = await RestartOrGiveUpAsync(project, live, ct);
+            if (live is null) return new ProjectRoute(project.Slug, RouteState.Crashed);
         }
         return new ProjectRoute(project.Slug, RouteState.Live, sandbox.Address(live));
+    }
+
+    /// <summary>
+    /// A live container that stopped: the engine's own restarts (on-failure, with back-off) plus ours count together,
+    /// so an app that keeps exiting — with an error, or with code 0, which the engine does not restart — ends Crashed.
+    /// </summary>
+    private async Task<ManagedContainer?> RestartOrGiveUpAsync(Project project, ManagedContainer live, CancellationToken ct)
+    {
+        var ours = _starts.GetValueOrDefault(live.Name);
+        if (live.RestartCount + ours >= options.Value.MaxRestarts)
+        {
+            var lastLines = await runtime.TailLogsAsync(live.Name, 20, ct);
+            var reason = live.OomKilled ? "Out of memory (quota limit). / Zu wenig Arbeitsspeicher (Quota)."
+                : live.ExitCode == 0 ? "Exit code 0: the app ended, but a web app must keep running. / Die App hat sich beendet, muss aber weiterlaufen."
+                : $"Exit code {live.ExitCode}.";
+            project.MarkCrashed(reason + "\n" + lastLines);
+            _starts.TryRemove(live.Name, out _);
+            logger.LogWarning("Project {Project} stopped {Count} times; no more restarts", project.Slug, live.RestartCount + ours);
+            return null;
+        }
+        _starts[live.Name] = ours + 1;
+        logger.LogInformation("Starting stopped container {Container} of {Project}", live.Name, project.Slug);
+        return await runtime.StartAsync(live.Name, ct) ?? live;
     }
 
     /// <summary>The live container is gone (removed by hand, engine reset): start the live deployment's image again.</summary>
