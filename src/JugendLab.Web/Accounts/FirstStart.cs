@@ -19,6 +19,8 @@ public sealed class FirstStart(IServiceScopeFactory scopes, IConfiguration confi
         if (await db.Users.AnyAsync(ct)) return;
 
         var given = configuration["JUGENDLAB_ADMIN_PASSWORD"];
+        if (!string.IsNullOrEmpty(given) && given.Length < 10)
+            throw new InvalidOperationException("JUGENDLAB_ADMIN_PASSWORD needs at least 10 characters (or leave it unset and a password is generated).");
         var password = string.IsNullOrEmpty(given) ? Secrets.NewPassword() : given;
         db.Users.Add(new User(AdminName, Role.Admin, Secrets.HashPassword(password), time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
