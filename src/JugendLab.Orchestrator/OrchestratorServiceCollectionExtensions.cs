@@ -62,6 +62,7 @@ public static class OrchestratorServiceCollectionExtensions
             Every<ReconcileJob>(quartz, orchestrator.ReconcileInterval);
             Every<ImagePruneJob>(quartz, orchestrator.PruneInterval);
             Every<BuildLogPruneJob>(quartz, orchestrator.PruneInterval);
+            Every<RepositoryCleanupJob>(quartz, orchestrator.PruneInterval);
             Every<ResourceSampleJob>(quartz, orchestrator.SampleInterval);
         });
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = false);
