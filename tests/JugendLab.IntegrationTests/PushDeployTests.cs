@@ -107,6 +107,23 @@ public sealed class PushDeployTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task BuildContextOverItsLimit_IsRefusedWithTheLimitNamed()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.StaticSite("photos"));
+        var photo = new byte[3 * 1024 * 1024]; // under the push limit (5 MB), over the build context limit (2 MB)
+        Random.Shared.NextBytes(photo);
+        await File.WriteAllBytesAsync(Path.Combine(repo.Path, "photo.jpg"), photo);
+        repo.Commit(new Dictionary<string, string>(), "add a photo");
+
+        var push = await repo.PushAsync(platform.RemoteUrl(team, project));
+
+        Assert.False(push.Succeeded, push.ToString());
+        Assert.Contains("2 MB", push.Output);
+    }
+
+    [Fact]
     public async Task PushToOtherBranch_IsAcceptedWithoutDeploying()
     {
         var team = await platform.CreateTeamAsync();

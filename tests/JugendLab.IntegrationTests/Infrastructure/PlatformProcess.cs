@@ -48,6 +48,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         env["JugendLab__Runtime__MaxRestarts"] = "2";
         env["JugendLab__Runtime__ReadyTimeout"] = "00:00:30";
         env["JugendLab__Build__MaxPushMb"] = "5";
+        env["JugendLab__Build__MaxContextMb"] = "2";
         env["JugendLab__Build__Timeout"] = "00:00:40";
         env["JugendLab__Build__MemoryMb"] = "256";
         env["JugendLab__Build__AllowPrivateGitHosts"] = "true"; // the test's public repository is served on 127.0.0.1
