@@ -41,7 +41,8 @@ public static class SampleApps
 
     public static Dictionary<string, string> SlowDockerfile(int seconds) => new()
     {
-        ["Dockerfile"] = $"FROM jugendlab/static:latest\nRUN echo 'slow build' && sleep {seconds}\nCOPY index.html /app/index.html\n",
+        // A fresh token per call: the engine's layer cache must never turn a slow build into an instant one.
+        ["Dockerfile"] = $"FROM jugendlab/static:latest\nRUN echo 'slow build {Guid.NewGuid():n}' && sleep {seconds}\nCOPY index.html /app/index.html\n",
         ["index.html"] = "<h1>slow</h1>\n",
     };
 }
