@@ -51,13 +51,21 @@ public sealed class Reconciler(
             // not have its new container taken for an orphan, nor its fresh route overwritten with an old one.
             using var held = locks.TryAcquire(projectId);
             if (held is null) continue; // mid-deploy: the pipeline owns this project's containers and route right now
-            var project = await db.Projects.Include(p => p.Team).SingleAsync(p => p.Id == projectId, ct);
-            var own = await runtime.ListAsync(projectId, ct);
-            await RemoveOrphansAsync(own.Where(c => c.DeploymentId != project.LiveDeploymentId), ct);
-            var live = own.FirstOrDefault(c => project.LiveDeploymentId is not null && c.DeploymentId == project.LiveDeploymentId);
-            var route = await ReconcileProjectAsync(db, project, live, ct);
-            await db.SaveChangesAsync(ct);
-            routes.Set(route);
+            try
+            {
+                var project = await db.Projects.Include(p => p.Team).SingleAsync(p => p.Id == projectId, ct);
+                var own = await runtime.ListAsync(projectId, ct);
+                await RemoveOrphansAsync(own.Where(c => c.DeploymentId != project.LiveDeploymentId), ct);
+                var live = own.FirstOrDefault(c => project.LiveDeploymentId is not null && c.DeploymentId == project.LiveDeploymentId);
+                var route = await ReconcileProjectAsync(db, project, live, ct);
+                await db.SaveChangesAsync(ct);
+                routes.Set(route);
+            }
+            catch (Docker.DotNet.DockerApiException e)
+            {
+                // One project the engine refuses to fix must not keep the others from healing; the next run tries again.
+                logger.LogWarning(e, "Could not reconcile project {ProjectId}", projectId);
+            }
         }
 
         // Containers of projects the database does not know. Projects are read after the containers, so a
