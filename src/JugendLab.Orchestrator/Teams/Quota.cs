@@ -1,3 +1,4 @@
+using System.Globalization;
 using JugendLab.Orchestrator.Errors;
 
 namespace JugendLab.Orchestrator.Teams;
@@ -5,6 +6,8 @@ namespace JugendLab.Orchestrator.Teams;
 /// <summary>A team's limits, approved by a mentor. New teams start small.</summary>
 public sealed record Quota(int MaxProjects, int MemoryMb, double Cpus, int DiskMb)
 {
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
     public static readonly Quota Default = new(MaxProjects: 3, MemoryMb: 256, Cpus: 0.5, DiskMb: 1024);
 
     /// <summary>Refuses a quota no engine could apply.</summary>
@@ -31,8 +34,8 @@ public sealed record Quota(int MaxProjects, int MemoryMb, double Cpus, int DiskM
                 $"The project asks for {memoryMb} MB of memory, your quota allows {MemoryMb} MB per project ({memoryMb - MemoryMb} MB too much). Ask your mentor for more.");
         if (cpus > Cpus + 1e-9)
             throw DomainException.Quota(
-                $"Das Projekt möchte {cpus:0.##} CPU, eure Quota erlaubt {Cpus:0.##} CPU pro Projekt ({cpus - Cpus:0.##} zu viel). Fragt eure Mentorin oder euren Mentor nach mehr.",
-                $"The project asks for {cpus:0.##} CPU, your quota allows {Cpus:0.##} CPU per project ({cpus - Cpus:0.##} too much). Ask your mentor for more.");
+                string.Create(German, $"Das Projekt möchte {cpus:0.##} CPU, eure Quota erlaubt {Cpus:0.##} CPU pro Projekt ({cpus - Cpus:0.##} zu viel). Fragt eure Mentorin oder euren Mentor nach mehr."),
+                string.Create(CultureInfo.InvariantCulture, $"The project asks for {cpus:0.##} CPU, your quota allows {Cpus:0.##} CPU per project ({cpus - Cpus:0.##} too much). Ask your mentor for more."));
     }
 
     /// <summary>Refuses a deploy while the project's /data holds more than the quota allows, naming the limit and the excess.</summary>

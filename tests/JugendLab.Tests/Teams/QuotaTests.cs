@@ -23,6 +23,7 @@ public sealed class QuotaTests
         var error = Assert.Throws<DomainException>(() => Quota.Default.Allow(memoryMb: 128, cpus: 2));
         Assert.Contains("0.5 CPU", error.English);
         Assert.Contains("1.5 too much", error.English);
+        Assert.Contains("0,5 CPU", error.German);
     }
 
     [Fact]
