@@ -23,6 +23,4 @@ public sealed class User
     public DateTimeOffset CreatedAt { get; private set; }
 
     public bool IsStaff => Role is Role.Admin or Role.Mentor;
-
-    public void SetPassword(string hash) => PasswordHash = hash;
 }

@@ -45,7 +45,7 @@ public sealed class DeployPipeline(
         var deployment = new Deployment(project.Id, request.Source.Describe(), request.RequestedBy.Name, time.GetUtcNow());
         db.Deployments.Add(deployment);
         await db.SaveChangesAsync(ct);
-        log.AttachFile(LogPath(deployment.Id));
+        log.AttachFile(options.Value.DeploymentLogPath(deployment.Id));
         try
         {
             return await RunStepsAsync(db, project, deployment, request.Source, log, ct);
@@ -119,8 +119,6 @@ public sealed class DeployPipeline(
         routes.Set(new ProjectRoute(project.Slug, RouteState.Live, sandbox.Address(container)));
         return previous?.ContainerName;
     }
-
-    public string LogPath(int deploymentId) => options.Value.DeploymentLogPath(deploymentId);
 
     private static string ShortCommit(string commit) => commit.Length > 7 ? commit[..7] : commit;
 }

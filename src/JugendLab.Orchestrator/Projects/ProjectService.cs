@@ -1,4 +1,5 @@
 using JugendLab.Orchestrator.Accounts;
+using JugendLab.Orchestrator.Configuration;
 using JugendLab.Orchestrator.Deployments;
 using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Naming;
@@ -7,13 +8,14 @@ using JugendLab.Orchestrator.Routing;
 using JugendLab.Orchestrator.State;
 using JugendLab.Orchestrator.Teams;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace JugendLab.Orchestrator.Projects;
 
 /// <summary>A team's projects: create within the quota, configure, stop and start, and read their deployments.</summary>
 public sealed class ProjectService(
     JugendLabDb db, TeamService teams, ProjectRepositories repositories, RoutePublisher routes, Reconciler reconciler,
-    DeployPipeline pipeline, Runtime.IContainerRuntime runtime, TimeProvider time)
+    Runtime.IContainerRuntime runtime, IOptions<OrchestratorOptions> options, TimeProvider time)
 {
     public async Task<Project> CreateAsync(Actor actor, string teamName, ProjectSettings settings, CancellationToken ct)
     {
@@ -98,7 +100,7 @@ public sealed class ProjectService(
         var project = await GetAsync(actor, teamName, slug, ct);
         var deployment = await db.Deployments.SingleOrDefaultAsync(d => d.ProjectId == project.Id && d.Id == id, ct)
                          ?? throw DomainException.NotFound($"Den Deploy {id} gibt es nicht.", $"There is no deployment {id}.");
-        var path = pipeline.LogPath(id);
+        var path = options.Value.DeploymentLogPath(id);
         return (deployment, File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : "");
     }
 
