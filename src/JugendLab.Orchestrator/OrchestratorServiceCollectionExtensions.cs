@@ -56,6 +56,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<TeamService>();
         services.AddScoped<ProjectService>();
+        services.AddScoped<Audit.AuditLog>();
         services.AddHostedService<OrchestratorStartup>();
         services.AddQuartz(quartz =>
         {

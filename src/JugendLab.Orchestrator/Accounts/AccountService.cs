@@ -1,3 +1,4 @@
+using JugendLab.Orchestrator.Audit;
 using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Naming;
 using JugendLab.Orchestrator.State;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JugendLab.Orchestrator.Accounts;
 
 /// <summary>People and their tokens: sign-in checks, accounts made by staff, tokens made and revoked by their owners.</summary>
-public sealed class AccountService(JugendLabDb db, TimeProvider time)
+public sealed class AccountService(JugendLabDb db, AuditLog audit, TimeProvider time)
 {
     /// <summary>Checks a name with a token (git and API) or a password (API); null when either is wrong.
     /// A token alone (no name, as with "Bearer") is enough, since it names its owner.</summary>
@@ -30,12 +31,13 @@ public sealed class AccountService(JugendLabDb db, TimeProvider time)
         actor.EnsureStaff();
         if (role == Role.Admin || role == Role.Mentor) actor.EnsureAdmin();
         name = Slug.Validate(name, NameKind.User);
-        if (await db.Users.AnyAsync(u => u.Name == name, ct))
-            throw DomainException.Conflict($"Den Zugang „{name}“ gibt es schon.", $"The user \"{name}\" already exists.");
+        var taken = () => DomainException.Conflict($"Den Zugang „{name}“ gibt es schon.", $"The user \"{name}\" already exists.");
+        if (await db.Users.AnyAsync(u => u.Name == name, ct)) throw taken();
         password = string.IsNullOrEmpty(password) ? Secrets.NewPassword() : ValidPassword(password);
         var user = new User(name, role, Secrets.HashPassword(password), time.GetUtcNow());
         db.Users.Add(user);
-        await db.SaveChangesAsync(ct);
+        audit.Record(actor, AuditAction.UserCreated, null, $"{name} ({role})");
+        await UniqueNames.SaveAsync(db, taken, ct);
         return (user, password);
     }
 
@@ -71,6 +73,8 @@ public sealed class AccountService(JugendLabDb db, TimeProvider time)
         if (token is null || (token.UserId != actor.UserId && actor.Role != Role.Admin))
             throw DomainException.NotFound($"Das Token {id} gibt es nicht.", $"There is no token {id}.");
         token.Revoke(time.GetUtcNow());
+        if (token.UserId != actor.UserId)
+            audit.Record(actor, AuditAction.TokenRevoked, null, $"token {token.Id} ({token.Name}) of user {token.UserId}");
         await db.SaveChangesAsync(ct);
     }
 

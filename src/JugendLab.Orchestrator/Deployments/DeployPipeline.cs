@@ -48,7 +48,7 @@ public sealed class DeployPipeline(
         log.AttachFile(options.Value.DeploymentLogPath(deployment.Id));
         try
         {
-            return await RunStepsAsync(db, project, deployment, request.Source, log, ct);
+            return await RunStepsAsync(db, project, deployment, request, log, ct);
         }
         catch (Exception e)
         {
@@ -56,12 +56,13 @@ public sealed class DeployPipeline(
         }
     }
 
-    private async Task<DeployOutcome> RunStepsAsync(JugendLabDb db, Project project, Deployment deployment, CodeSource code, DeployLog log, CancellationToken ct)
+    private async Task<DeployOutcome> RunStepsAsync(JugendLabDb db, Project project, Deployment deployment, DeployRequest request, DeployLog log, CancellationToken ct)
     {
+        project.EnsureDeployAllowed(request.RequestedBy);
         project.Team.Quota.Allow(project.MemoryMb, project.Cpus);
         if (await runtime.VolumeSizeAsync(names.Volume(project.Id), ct) is { } dataBytes) project.Team.Quota.AllowData(dataBytes);
 
-        var source = await receiver.ReceiveAsync(code, log, ct);
+        var source = await receiver.ReceiveAsync(request.Source, log, ct);
         var template = TemplateDetector.Detect(project.Template, source);
         deployment.Describe(source.Commit, template, names.Image(project.Slug, deployment.Id));
         await db.SaveChangesAsync(ct);
@@ -78,7 +79,7 @@ public sealed class DeployPipeline(
         log.Step("Warte, bis die App antwortet", "Waiting for the app to answer");
         await probe.WaitAsync(started, log, ct);
 
-        var previous = await SwitchRouteAsync(db, project, deployment, started, ct);
+        var previous = await SwitchRouteAsync(db, project, deployment, started, request.RequestedBy, ct);
         var url = domain.Value.ProjectUrl(project.Slug);
         log.Step($"Live: {url}", $"Live: {url}");
         if (previous is not null) retirer.Retire(previous);
@@ -109,8 +110,12 @@ public sealed class DeployPipeline(
     }
 
     /// <summary>Step 6 — the new container takes the route; the old one is returned for retirement.</summary>
-    private async Task<string?> SwitchRouteAsync(JugendLabDb db, Project project, Deployment deployment, ManagedContainer container, CancellationToken ct)
+    private async Task<string?> SwitchRouteAsync(JugendLabDb db, Project project, Deployment deployment, ManagedContainer container,
+        Accounts.Actor deploymentRequester, CancellationToken ct)
     {
+        // Staff may have stopped the project while it built: then it stays stopped and this deployment does not go live.
+        await db.Entry(project).ReloadAsync(ct);
+        if (project.IsStoppedByStaff) project.EnsureDeployAllowed(deploymentRequester);
         Deployment? previous = project.LiveDeploymentId is { } id ? await db.Deployments.FindAsync([id], ct) : null;
         previous?.Retire();
         deployment.Live(time.GetUtcNow());

@@ -1,3 +1,5 @@
+using JugendLab.Orchestrator.Accounts;
+using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Teams;
 
 namespace JugendLab.Orchestrator.Projects;
@@ -40,32 +42,64 @@ public sealed class Project
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Who stopped the project, when staff did: a staff stop sticks until staff resume it.</summary>
+    public string? StoppedBy { get; private set; }
+
+    /// <summary>Why staff stopped the project, shown to its team when they try to start or push.</summary>
+    public string? StopReason { get; private set; }
+
+    public bool IsStoppedByStaff => Status == ProjectStatus.Stopped && StoppedBy is not null;
+
+    /// <summary>A new deployment takes the route. Staff deploying a project they stopped resumes it; members are refused before (<see cref="EnsureDeployAllowed"/>).</summary>
     public void GoLive(int deploymentId)
     {
         LiveDeploymentId = deploymentId;
         Status = ProjectStatus.Live;
         StatusDetail = null;
+        StoppedBy = null;
+        StopReason = null;
     }
 
+    /// <summary>The live container keeps ending; only a live project can crash.</summary>
     public void MarkCrashed(string lastLogLines)
     {
+        if (Status != ProjectStatus.Live) return;
         Status = ProjectStatus.Crashed;
         StatusDetail = lastLogLines;
     }
 
-    public void Stop()
+    /// <summary>Stops serving. When staff stop it, the stop sticks: members cannot start or deploy it until staff resume it.</summary>
+    public void Stop(Actor actor, string? reason)
     {
+        if (IsStoppedByStaff && !actor.IsStaff) EnsureNotStoppedByStaff(actor);
         Status = ProjectStatus.Stopped;
         StatusDetail = null;
+        StoppedBy = actor.IsStaff ? actor.Name : null;
+        StopReason = actor.IsStaff && !string.IsNullOrWhiteSpace(reason) ? reason.Trim() : null;
     }
 
     /// <summary>Back to serving the live deployment (after a stop or a crash); false when nothing was ever deployed.</summary>
-    public bool Resume()
+    public bool Resume(Actor actor)
     {
+        EnsureNotStoppedByStaff(actor);
         if (LiveDeploymentId is null) return false;
         Status = ProjectStatus.Live;
         StatusDetail = null;
+        StoppedBy = null;
+        StopReason = null;
         return true;
+    }
+
+    /// <summary>A push or a deploy from a git URL: refused for members while staff keep the project stopped.</summary>
+    public void EnsureDeployAllowed(Actor actor) => EnsureNotStoppedByStaff(actor);
+
+    private void EnsureNotStoppedByStaff(Actor actor)
+    {
+        if (!IsStoppedByStaff || actor.IsStaff) return;
+        var reason = StopReason ?? "(kein Grund angegeben / no reason given)";
+        throw DomainException.Forbidden(
+            $"{StoppedBy} hat das Projekt „{Slug}“ angehalten: {reason} — Nur eine Mentorin, ein Mentor oder ein Admin kann es wieder starten. Sprecht mit {StoppedBy}.",
+            $"{StoppedBy} stopped the project \"{Slug}\": {reason} — Only a mentor or admin can start it again. Talk to {StoppedBy}.");
     }
 
     public void Configure(Template? template, string? deployBranch, int? memoryMb, double? cpus)

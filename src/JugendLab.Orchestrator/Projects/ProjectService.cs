@@ -1,4 +1,5 @@
 using JugendLab.Orchestrator.Accounts;
+using JugendLab.Orchestrator.Audit;
 using JugendLab.Orchestrator.Configuration;
 using JugendLab.Orchestrator.Deployments;
 using JugendLab.Orchestrator.Errors;
@@ -15,27 +16,36 @@ namespace JugendLab.Orchestrator.Projects;
 /// <summary>A team's projects: create within the quota, configure, stop and start, and read their deployments.</summary>
 public sealed class ProjectService(
     JugendLabDb db, TeamService teams, ProjectRepositories repositories, RoutePublisher routes, Reconciler reconciler,
-    Runtime.IContainerRuntime runtime, IOptions<OrchestratorOptions> options, TimeProvider time)
+    Runtime.IContainerRuntime runtime, AuditLog audit, IOptions<OrchestratorOptions> options, TimeProvider time)
 {
     public async Task<Project> CreateAsync(Actor actor, string teamName, ProjectSettings settings, CancellationToken ct)
     {
         var team = await teams.GetAsync(actor, teamName, ct);
         actor.EnsureCanWorkOn(team);
         var slug = Slug.Validate(settings.Name, NameKind.Project);
-        if (await db.Projects.AnyAsync(p => p.Slug == slug, ct))
-            throw DomainException.Conflict($"Den Projektnamen „{slug}“ gibt es schon auf dieser Plattform. Bitte wählt einen anderen.",
-                $"The project name \"{slug}\" is already taken on this platform. Please choose another one.");
-        team.Quota.AllowAnotherProject(await db.Projects.CountAsync(p => p.TeamId == team.Id, ct));
         var memory = settings.MemoryMb ?? team.Quota.MemoryMb;
         var cpus = settings.Cpus ?? team.Quota.Cpus;
         team.Quota.Allow(memory, cpus);
         var project = new Project(team, slug, settings.Template, ValidBranch(settings.DeployBranch), memory, cpus, time.GetUtcNow());
-        db.Projects.Add(project);
-        await db.SaveChangesAsync(ct);
+
+        // Check and insert in one write transaction (SQLite's BEGIN IMMEDIATE): parallel requests queue here, so the
+        // project count can never pass the quota and a name taken a moment ago is a clear 409, not a database error.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (await db.Projects.AnyAsync(p => p.Slug == slug, ct)) throw NameTaken(slug);
+            team.Quota.AllowAnotherProject(await db.Projects.CountAsync(p => p.TeamId == team.Id, ct));
+            db.Projects.Add(project);
+            await UniqueNames.SaveAsync(db, () => NameTaken(slug), ct);
+            await transaction.CommitAsync(ct);
+        }
         await repositories.CreateAsync(team.Name, project.Slug, ct);
         routes.Set(new ProjectRoute(slug, RouteState.NotDeployed));
         return project;
     }
+
+    private static DomainException NameTaken(string slug) =>
+        DomainException.Conflict($"Den Projektnamen „{slug}“ gibt es schon auf dieser Plattform. Bitte wählt einen anderen.",
+            $"The project name \"{slug}\" is already taken on this platform. Please choose another one.");
 
     public async Task<IReadOnlyList<Project>> ListAsync(Actor actor, string teamName, CancellationToken ct)
     {
@@ -62,29 +72,35 @@ public sealed class ProjectService(
         return project;
     }
 
-    public async Task<Project> StopAsync(Actor actor, string teamName, string slug, CancellationToken ct)
+    /// <summary>Stops serving. Visitors see the pause page at once: the route switches before the container goes away.
+    /// A stop by staff sticks until staff resume the project, and is written to the audit log with its reason.</summary>
+    public async Task<Project> StopAsync(Actor actor, string teamName, string slug, string? reason, CancellationToken ct)
     {
         var project = await GetAsync(actor, teamName, slug, ct);
         actor.EnsureCanWorkOn(project.Team);
-        project.Stop();
+        project.Stop(actor, reason);
+        if (actor.IsStaff) audit.Record(actor, AuditAction.ProjectStopped, project.Team.Name, project.Slug, reason);
         await db.SaveChangesAsync(ct);
-        await reconciler.ReconcileAsync(ct);
+        routes.Set(new ProjectRoute(project.Slug, RouteState.Stopped));
+        await reconciler.ReconcileProjectAsync(project.Id, ct);
         await db.Entry(project).ReloadAsync(ct);
         return project;
     }
 
-    public async Task<Project> StartAsync(Actor actor, string teamName, string slug, CancellationToken ct)
+    public async Task<Project> StartAsync(Actor actor, string teamName, string slug, string? reason, CancellationToken ct)
     {
         var project = await GetAsync(actor, teamName, slug, ct);
         actor.EnsureCanWorkOn(project.Team);
         var wasCrashed = project.Status == ProjectStatus.Crashed;
-        if (!project.Resume())
+        var wasStoppedByStaff = project.IsStoppedByStaff;
+        if (!project.Resume(actor))
             throw DomainException.Conflict("Das Projekt wurde noch nie deployt. Macht zuerst einen git push.",
                 "The project was never deployed. Do a git push first.");
+        if (actor.IsStaff && wasStoppedByStaff) audit.Record(actor, AuditAction.ProjectResumed, project.Team.Name, project.Slug, reason);
         await db.SaveChangesAsync(ct);
         if (wasCrashed && await db.Deployments.FindAsync([project.LiveDeploymentId!.Value], ct) is { ContainerName: { } crashed })
             await runtime.RemoveAsync(crashed, TimeSpan.Zero, ct); // a fresh container gets a fresh restart count
-        await reconciler.ReconcileAsync(ct);
+        await reconciler.ReconcileProjectAsync(project.Id, ct);
         await db.Entry(project).ReloadAsync(ct);
         return project;
     }

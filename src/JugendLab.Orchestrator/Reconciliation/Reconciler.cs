@@ -46,27 +46,7 @@ public sealed class Reconciler(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         foreach (var projectId in await db.Projects.Select(p => p.Id).ToListAsync(ct))
-        {
-            // Under the project's lock, with state read after taking it: a deploy that finished a moment ago must
-            // not have its new container taken for an orphan, nor its fresh route overwritten with an old one.
-            using var held = locks.TryAcquire(projectId);
-            if (held is null) continue; // mid-deploy: the pipeline owns this project's containers and route right now
-            try
-            {
-                var project = await db.Projects.Include(p => p.Team).SingleAsync(p => p.Id == projectId, ct);
-                var own = await runtime.ListAsync(projectId, ct);
-                await RemoveOrphansAsync(own.Where(c => c.DeploymentId != project.LiveDeploymentId), ct);
-                var live = own.FirstOrDefault(c => project.LiveDeploymentId is not null && c.DeploymentId == project.LiveDeploymentId);
-                var route = await ReconcileProjectAsync(db, project, live, ct);
-                await db.SaveChangesAsync(ct);
-                routes.Set(route);
-            }
-            catch (Docker.DotNet.DockerApiException e)
-            {
-                // One project the engine refuses to fix must not keep the others from healing; the next run tries again.
-                logger.LogWarning(e, "Could not reconcile project {ProjectId}", projectId);
-            }
-        }
+            await ReconcileProjectAsync(projectId, ct);
 
         // Containers of projects the database does not know. Projects are read after the containers, so a
         // project created meanwhile is known by then and its first container is safe.
@@ -74,6 +54,40 @@ public sealed class Reconciler(
         var known = (await db.Projects.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         await RemoveOrphansAsync(containers.Where(c => c.ProjectId is null || !known.Contains(c.ProjectId.Value)), ct);
     }
+
+    /// <summary>Makes one project's containers and route match the database (a stop or start acts on its project only).</summary>
+    public async Task ReconcileProjectAsync(int projectId, CancellationToken ct)
+    {
+        // Under the project's lock, with state read after taking it: a deploy that finished a moment ago must
+        // not have its new container taken for an orphan, nor its fresh route overwritten with an old one.
+        using var held = locks.TryAcquire(projectId);
+        if (held is null) return; // mid-deploy: the pipeline owns this project's containers and route right now
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var project = await db.Projects.Include(p => p.Team).SingleAsync(p => p.Id == projectId, ct);
+            var own = await runtime.ListAsync(projectId, ct);
+            var live = own.FirstOrDefault(c => project.LiveDeploymentId is not null && c.DeploymentId == project.LiveDeploymentId);
+            if (project.Status is ProjectStatus.Stopped or ProjectStatus.NotDeployed or ProjectStatus.Crashed)
+                routes.Set(new ProjectRoute(project.Slug, RouteStateOf(project.Status))); // before any container goes away
+            await RemoveOrphansAsync(own.Where(c => c.DeploymentId != project.LiveDeploymentId), ct);
+            var route = await ReconcileProjectAsync(db, project, live, ct);
+            await db.SaveChangesAsync(ct);
+            routes.Set(route);
+        }
+        catch (Docker.DotNet.DockerApiException e)
+        {
+            // One project the engine refuses to fix must not keep the others from healing; the next run tries again.
+            logger.LogWarning(e, "Could not reconcile project {ProjectId}", projectId);
+        }
+    }
+
+    private static RouteState RouteStateOf(ProjectStatus status) => status switch
+    {
+        ProjectStatus.Stopped => RouteState.Stopped,
+        ProjectStatus.Crashed => RouteState.Crashed,
+        _ => RouteState.NotDeployed,
+    };
 
     private async Task<ProjectRoute> ReconcileProjectAsync(JugendLabDb db, Project project, ManagedContainer? live, CancellationToken ct)
     {

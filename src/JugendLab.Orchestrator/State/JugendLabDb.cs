@@ -1,4 +1,5 @@
 using JugendLab.Orchestrator.Accounts;
+using JugendLab.Orchestrator.Audit;
 using JugendLab.Orchestrator.Deployments;
 using JugendLab.Orchestrator.Jobs;
 using JugendLab.Orchestrator.Projects;
@@ -16,6 +17,7 @@ public sealed class JugendLabDb(DbContextOptions<JugendLabDb> options) : DbConte
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<Deployment> Deployments => Set<Deployment>();
     public DbSet<ResourceSample> ResourceSamples => Set<ResourceSample>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JugendLabDb).Assembly);

@@ -1,4 +1,5 @@
 using JugendLab.Orchestrator.Accounts;
+using JugendLab.Orchestrator.Audit;
 using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Naming;
 using JugendLab.Orchestrator.State;
@@ -7,18 +8,19 @@ using Microsoft.EntityFrameworkCore;
 namespace JugendLab.Orchestrator.Teams;
 
 /// <summary>Teams, their members and quotas. Staff create teams and set quotas; members see their own teams.</summary>
-public sealed class TeamService(JugendLabDb db, AccountService accounts, TimeProvider time)
+public sealed class TeamService(JugendLabDb db, AccountService accounts, AuditLog audit, TimeProvider time)
 {
     public async Task<Team> CreateAsync(Actor actor, string name, CancellationToken ct)
     {
         actor.EnsureStaff();
         name = Slug.Validate(name, NameKind.Team);
-        if (await db.Teams.AnyAsync(t => t.Name == name, ct))
-            throw DomainException.Conflict($"Den Teamnamen „{name}“ gibt es schon. Bitte wählt einen anderen.",
-                $"The team name \"{name}\" is already taken. Please choose another one.");
+        var taken = () => DomainException.Conflict($"Den Teamnamen „{name}“ gibt es schon. Bitte wählt einen anderen.",
+            $"The team name \"{name}\" is already taken. Please choose another one.");
+        if (await db.Teams.AnyAsync(t => t.Name == name, ct)) throw taken();
         var team = new Team(name, Quota.Default, time.GetUtcNow());
         db.Teams.Add(team);
-        await db.SaveChangesAsync(ct);
+        audit.Record(actor, AuditAction.TeamCreated, name, name);
+        await UniqueNames.SaveAsync(db, taken, ct);
         return team;
     }
 
@@ -48,6 +50,7 @@ public sealed class TeamService(JugendLabDb db, AccountService accounts, TimePro
         var team = await GetAsync(actor, teamName, ct);
         var user = await accounts.FindUserAsync(userName, ct);
         team.AddMember(user.Id);
+        audit.Record(actor, AuditAction.MemberAdded, team.Name, user.Name);
         await db.SaveChangesAsync(ct);
     }
 
@@ -57,15 +60,21 @@ public sealed class TeamService(JugendLabDb db, AccountService accounts, TimePro
         var team = await GetAsync(actor, teamName, ct);
         var user = await accounts.FindUserAsync(userName, ct);
         team.RemoveMember(user.Id);
+        audit.Record(actor, AuditAction.MemberRemoved, team.Name, user.Name);
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<Team> SetQuotaAsync(Actor actor, string teamName, Quota quota, CancellationToken ct)
+    public async Task<Team> SetQuotaAsync(Actor actor, string teamName, Quota quota, CancellationToken ct, string? reason = null)
     {
         actor.EnsureStaff();
         var team = await GetAsync(actor, teamName, ct);
+        var before = team.Quota;
         team.ChangeQuota(quota);
+        audit.Record(actor, AuditAction.QuotaChanged, team.Name, $"{Describe(before)} → {Describe(team.Quota)}", reason);
         await db.SaveChangesAsync(ct);
         return team;
     }
+
+    private static string Describe(Quota q) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{q.MaxProjects} projects, {q.MemoryMb} MB, {q.Cpus} CPU, {q.DiskMb} MB disk");
 }

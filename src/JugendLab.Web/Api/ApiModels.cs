@@ -1,4 +1,5 @@
 using JugendLab.Orchestrator.Accounts;
+using JugendLab.Orchestrator.Audit;
 using JugendLab.Orchestrator.Deployments;
 using JugendLab.Orchestrator.Projects;
 using JugendLab.Orchestrator.Teams;
@@ -14,13 +15,25 @@ public sealed record QuotaModel(int MaxProjects, int MemoryMb, double Cpus, int 
     public static QuotaModel From(Quota q) => new(q.MaxProjects, q.MemoryMb, q.Cpus, q.DiskMb);
     public Quota ToQuota() => new(MaxProjects, MemoryMb, Cpus, DiskMb);
 }
+/// <summary>A new quota for a team, set by staff; the reason goes into the audit log.</summary>
+public sealed record SetQuotaRequest(int MaxProjects, int MemoryMb, double Cpus, int DiskMb, string? Reason)
+{
+    public Quota ToQuota() => new(MaxProjects, MemoryMb, Cpus, DiskMb);
+}
 public sealed record TeamModel(string Name, IReadOnlyList<string> Members, QuotaModel Quota, DateTimeOffset CreatedAt);
 
 public sealed record CreateProjectRequest(string Name, Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus);
 public sealed record UpdateProjectRequest(Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus);
 public sealed record ProjectModel(
     string Team, string Name, string Url, string GitRemote, Template? Template, string DeployBranch, int MemoryMb, double Cpus,
-    ProjectStatus Status, string? StatusDetail, int? LiveDeploymentId, DateTimeOffset CreatedAt);
+    ProjectStatus Status, string? StatusDetail, int? LiveDeploymentId, DateTimeOffset CreatedAt, string? StoppedBy, string? StopReason);
+
+/// <summary>Why a project is stopped or started; staff give it, and it lands in the audit log (and, for a stop, is shown to the team).</summary>
+public sealed record StopRequest(string? Reason);
+public sealed record AuditEntryModel(int Id, DateTimeOffset At, string Actor, AuditAction Action, string? Team, string Target, string? Reason)
+{
+    public static AuditEntryModel From(AuditEntry e) => new(e.Id, e.At, e.ActorName, e.Action, e.Team, e.Target, e.Reason);
+}
 
 public sealed record DeployFromUrlRequest(string GitUrl, string? Ref);
 public sealed record DeploymentModel(

@@ -42,7 +42,8 @@ public static class PlatformApi
             .RequireAuthorization()
             .MapAccountsApi()
             .MapTeamsApi()
-            .MapProjectsApi();
+            .MapProjectsApi()
+            .MapAuditApi();
         app.MapGitEndpoint();
         app.MapGet("/", () => TypedResults.Text(
             "JugendLab — API: /api (OpenAPI: /api/openapi.json), git: /git/<team>/<project>.git\n")).ExcludeFromDescription();

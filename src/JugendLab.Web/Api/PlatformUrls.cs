@@ -13,5 +13,5 @@ public sealed class PlatformUrls(IOptions<DomainOptions> domain)
 
     public ProjectModel Describe(Project p) => new(
         p.Team.Name, p.Slug, Site(p), GitRemote(p.Team.Name, p.Slug), p.Template, p.DeployBranch, p.MemoryMb, p.Cpus,
-        p.Status, p.StatusDetail, p.LiveDeploymentId, p.CreatedAt);
+        p.Status, p.StatusDetail, p.LiveDeploymentId, p.CreatedAt, p.StoppedBy, p.StopReason);
 }

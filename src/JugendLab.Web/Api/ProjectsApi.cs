@@ -18,8 +18,11 @@ public static class ProjectsApi
         projects.MapPost("/", Create);
         projects.MapGet("/{project}", Get);
         projects.MapPatch("/{project}", Update);
-        projects.MapPost("/{project}/stop", Stop);
-        projects.MapPost("/{project}/start", Start);
+        projects.MapPost("/{project}/stop", Stop)
+            .WithDescription("Stops the project; visitors see a pause page. Optional body {\"reason\": \"…\"}. A stop by a mentor or " +
+                             "admin sticks: members cannot start or push until staff start it again, and they are told the reason.");
+        projects.MapPost("/{project}/start", Start)
+            .WithDescription("Starts a stopped or crashed project again. Optional body {\"reason\": \"…\"} (audit log).");
         projects.MapGet("/{project}/usage", Usage)
             .WithDescription("CPU and memory samples of the live container (one a minute, kept a week); `hours` (default 24) looks back.");
         projects.MapGet("/{project}/usage.svg", UsageSvg)
@@ -52,11 +55,13 @@ public static class ProjectsApi
         TypedResults.Ok(urls.Describe(await projects.ConfigureAsync(http.User.ToActor(), team, project,
             new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus), ct)));
 
-    public static async Task<Ok<ProjectModel>> Stop(string team, string project, HttpContext http, ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
-        TypedResults.Ok(urls.Describe(await projects.StopAsync(http.User.ToActor(), team, project, ct)));
+    public static async Task<Ok<ProjectModel>> Stop(string team, string project, StopRequest? request, HttpContext http, ProjectService projects,
+        PlatformUrls urls, CancellationToken ct) =>
+        TypedResults.Ok(urls.Describe(await projects.StopAsync(http.User.ToActor(), team, project, request?.Reason, ct)));
 
-    public static async Task<Ok<ProjectModel>> Start(string team, string project, HttpContext http, ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
-        TypedResults.Ok(urls.Describe(await projects.StartAsync(http.User.ToActor(), team, project, ct)));
+    public static async Task<Ok<ProjectModel>> Start(string team, string project, StopRequest? request, HttpContext http, ProjectService projects,
+        PlatformUrls urls, CancellationToken ct) =>
+        TypedResults.Ok(urls.Describe(await projects.StartAsync(http.User.ToActor(), team, project, request?.Reason, ct)));
 
     public static async Task<Ok<UsageSampleModel[]>> Usage(string team, string project, HttpContext http, ProjectService projects,
         TimeProvider time, CancellationToken ct, int hours = 24)

@@ -49,8 +49,8 @@ public static class TeamsApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<TeamModel>> SetQuota(string team, QuotaModel quota, HttpContext http, TeamService teams, CancellationToken ct) =>
-        TypedResults.Ok(await Describe(await teams.SetQuotaAsync(http.User.ToActor(), team, quota.ToQuota(), ct), teams, ct));
+    public static async Task<Ok<TeamModel>> SetQuota(string team, SetQuotaRequest quota, HttpContext http, TeamService teams, CancellationToken ct) =>
+        TypedResults.Ok(await Describe(await teams.SetQuotaAsync(http.User.ToActor(), team, quota.ToQuota(), ct, quota.Reason), teams, ct));
 
     private static async Task<TeamModel> Describe(Team team, TeamService teams, CancellationToken ct) =>
         new(team.Name, await teams.MemberNamesAsync(team, ct), QuotaModel.From(team.Quota), team.CreatedAt);

@@ -21,7 +21,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         _db.Users.Add(admin);
         await _db.SaveChangesAsync();
         _admin = AccountService.ToActor(admin);
-        _accounts = new AccountService(_db, TimeProvider.System);
+        _accounts = new AccountService(_db, new JugendLab.Orchestrator.Audit.AuditLog(_db, TimeProvider.System), TimeProvider.System);
     }
 
     [Fact]

@@ -85,6 +85,49 @@ namespace JugendLab.Orchestrator.State.Migrations
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("JugendLab.Orchestrator.Audit.AuditEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorName");
+
+                    b.HasIndex("Team");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("JugendLab.Orchestrator.Deployments.Deployment", b =>
                 {
                     b.Property<int>("Id")
@@ -194,6 +237,12 @@ namespace JugendLab.Orchestrator.State.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StatusDetail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StopReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoppedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TeamId")
