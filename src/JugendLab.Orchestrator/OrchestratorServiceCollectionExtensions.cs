@@ -44,6 +44,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<ProjectLocks>();
         services.AddSingleton<SourceReceiver>();
         services.AddSingleton<ImageBuilder>();
+        services.AddSingleton<BuildCgroups>();
         services.AddSingleton<ContainerLauncher>();
         services.AddSingleton<ReadinessProbe>();
         services.AddSingleton<ContainerRetirer>();

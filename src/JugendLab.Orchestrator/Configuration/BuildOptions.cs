@@ -9,6 +9,9 @@ public sealed class BuildOptions
     public double Cpus { get; set; } = 1.0;
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Processes and threads one build may run at once (a fork bomb in a RUN step stops here).</summary>
+    public int PidsLimit { get; set; } = 512;
+
     /// <summary>Largest build context (the repository's files) accepted.</summary>
     public int MaxContextMb { get; set; } = 200;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace JugendLab.Orchestrator.Deployments;
 
 /// <summary>Step 3 — build the image, within the build limits; a build over a limit fails with a message naming it.</summary>
-public sealed class ImageBuilder(IContainerRuntime runtime, ResourceNames names, IOptions<BuildOptions> options)
+public sealed class ImageBuilder(IContainerRuntime runtime, ResourceNames names, BuildCgroups cgroups, IOptions<BuildOptions> options)
 {
     public async Task BuildAsync(Project project, Deployment deployment, SourceSnapshot source, Template template, DeployLog log, CancellationToken ct)
     {
@@ -18,6 +18,8 @@ public sealed class ImageBuilder(IContainerRuntime runtime, ResourceNames names,
         if (!string.IsNullOrWhiteSpace(limits.PipIndexUrl) && template == Template.Python) buildArgs["PIP_INDEX_URL"] = limits.PipIndexUrl;
 
         await runtime.EnsureNetworkAsync(names.BuildNetwork, new Dictionary<string, string> { [ContainerLabels.Managed] = "build" }, ct);
+        using var cgroup = cgroups.Create(names.BuildCgroupPrefix, names.BuildCgroup(deployment.Id), limits.PidsLimit,
+            await runtime.CgroupDriverAsync(ct));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(limits.Timeout);
         BuildResult result;
@@ -26,16 +28,23 @@ public sealed class ImageBuilder(IContainerRuntime runtime, ResourceNames names,
             await using (context)
                 result = await runtime.BuildImageAsync(new ImageBuild(
                     context, dockerfile, deployment.Image!, names.BuildNetwork, buildArgs,
-                    limits.MemoryMb * 1024L * 1024L, limits.Cpus), log.Output, timeout.Token);
+                    limits.MemoryMb * 1024L * 1024L, limits.Cpus, cgroup.Parent), log.Output, timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
+            // Giving up on the engine's answer does not stop the RUN step in the engine: its processes are killed here.
+            cgroup.KillAll();
             var (de, en) = limits.Timeout < TimeSpan.FromMinutes(2)
                 ? ($"{limits.Timeout.TotalSeconds:0} Sekunden", $"{limits.Timeout.TotalSeconds:0} seconds")
                 : ($"{limits.Timeout.TotalMinutes:0.#} Minuten", $"{limits.Timeout.TotalMinutes:0.#} minutes");
             throw DomainException.Invalid(
                 $"Der Build hat länger als {de} gedauert und wurde abgebrochen (Zeitlimit für Builds: {de}).",
                 $"The build took longer than {en} and was stopped (build time limit: {en}).");
+        }
+        catch (OperationCanceledException)
+        {
+            cgroup.KillAll(); // the pusher gave up (Ctrl-C): the build stops in the engine too
+            throw;
         }
         if (!result.Succeeded) throw Explain(result.Error!, limits);
     }

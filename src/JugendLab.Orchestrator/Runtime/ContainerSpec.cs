@@ -49,7 +49,8 @@ public sealed record ImageBuild(
     string Network,
     IReadOnlyDictionary<string, string> BuildArgs,
     long MemoryBytes,
-    double Cpus);
+    double Cpus,
+    string? CgroupParent = null);
 
 /// <summary>How a build ended. <see cref="Error"/> is the engine's message when it failed.</summary>
 public sealed record BuildResult(bool Succeeded, string? Error)

@@ -11,6 +11,7 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
     : IContainerRuntime, IDisposable
 {
     private readonly DockerClient _docker = new DockerClientConfiguration(new Uri(options.Value.DockerEndpoint)).CreateClient();
+    private readonly EngineBuildClient _builds = new(options.Value.DockerEndpoint);
 
     public async Task EnsureReachableAsync(CancellationToken ct)
     {
@@ -80,34 +81,8 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         }
     }
 
-    public async Task<BuildResult> BuildImageAsync(ImageBuild build, Action<string> log, CancellationToken ct)
-    {
-        string? error = null;
-        var progress = new SynchronousProgress<JSONMessage>(message =>
-        {
-            if (message.Error is not null || !string.IsNullOrEmpty(message.ErrorMessage))
-                error = message.Error?.Message ?? message.ErrorMessage;
-            else if (!string.IsNullOrEmpty(message.Stream))
-                foreach (var line in message.Stream.TrimEnd('\n').Split('\n'))
-                    if (!string.IsNullOrWhiteSpace(line)) log(line.TrimEnd('\r'));
-        });
-        const long period = 100_000;
-        await _docker.Images.BuildImageFromDockerfileAsync(new ImageBuildParameters
-        {
-            Dockerfile = build.Dockerfile,
-            Tags = [build.Tag],
-            BuildArgs = build.BuildArgs.ToDictionary(),
-            Memory = build.MemoryBytes,
-            MemorySwap = build.MemoryBytes,
-            CPUPeriod = period,
-            CPUQuota = (long)(build.Cpus * period),
-            NetworkMode = build.Network,
-            Remove = true,
-            ForceRemove = true,
-            Pull = null,
-        }, build.Context, null, null, progress, ct);
-        return error is null ? BuildResult.Success : BuildResult.Failure(error);
-    }
+    public Task<BuildResult> BuildImageAsync(ImageBuild build, Action<string> log, CancellationToken ct) =>
+        _builds.BuildAsync(build, log, ct);
 
     public async Task<bool> ImageExistsAsync(string image, CancellationToken ct)
     {
@@ -245,7 +220,16 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         return new ContainerUsage(cpuPercent, (long)stats.MemoryStats.Usage, (long)stats.MemoryStats.Limit);
     }
 
-    public void Dispose() => _docker.Dispose();
+    public async Task<string?> CgroupDriverAsync(CancellationToken ct) =>
+        _cgroupDriver ??= (await _docker.System.GetSystemInfoAsync(ct)).CgroupDriver;
+
+    private string? _cgroupDriver;
+
+    public void Dispose()
+    {
+        _docker.Dispose();
+        _builds.Dispose();
+    }
 
     /// <summary>Docker.DotNet's Progress callbacks arrive out of order on the thread pool (FACTS.md); this one runs in order.</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

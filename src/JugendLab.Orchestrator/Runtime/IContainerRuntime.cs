@@ -42,4 +42,7 @@ public interface IContainerRuntime
     Task RemoveImageAsync(string id, CancellationToken ct);
 
     Task<ContainerUsage?> SampleAsync(string name, CancellationToken ct);
+
+    /// <summary>The engine's cgroup driver ("cgroupfs" or "systemd"); builds get their own control group only with cgroupfs.</summary>
+    Task<string?> CgroupDriverAsync(CancellationToken ct);
 }

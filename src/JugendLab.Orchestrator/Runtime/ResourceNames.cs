@@ -17,6 +17,11 @@ public sealed class ResourceNames(IOptions<OrchestratorOptions> options)
     /// <summary>The network builds run on: a "jl-" bridge too, so a build's RUN steps cannot reach the host either.</summary>
     public string BuildNetwork => $"jl-{Instance}-build";
 
+    /// <summary>The control group one build runs under (its PID limit; killed when the build runs out of time).</summary>
+    public string BuildCgroup(int deploymentId) => $"{BuildCgroupPrefix}{deploymentId}";
+
+    public string BuildCgroupPrefix => $"jugendlab-{Instance}-build-";
+
     /// <summary>The project's volume at /data; it outlives every deployment.</summary>
     public string Volume(int projectId) => $"jl-{Instance}-data-{projectId}";
 
