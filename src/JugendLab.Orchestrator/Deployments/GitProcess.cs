@@ -5,6 +5,8 @@ namespace JugendLab.Orchestrator.Deployments;
 /// <summary>Runs the real git client. Nothing here is reimplemented: the platform shells out to git.</summary>
 internal static class GitProcess
 {
+    private static readonly string[] ProxyVariables = ["http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"];
+
     public static ProcessStartInfo Start(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("git")
@@ -16,12 +18,18 @@ internal static class GitProcess
         };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         foreach (var a in args) start.ArgumentList.Add(a);
+        // A cleared environment: the platform's own variables (secrets, GIT_* set for the hook) never reach git, and no
+        // system or user git configuration changes what a clone or an archive does. Only a proxy the box needs stays.
+        var proxies = ProxyVariables.Where(v => System.Environment.GetEnvironmentVariable(v) is not null)
+            .ToDictionary(v => v, v => System.Environment.GetEnvironmentVariable(v)!);
+        start.Environment.Clear();
+        foreach (var (name, value) in proxies) start.Environment[name] = value;
+        start.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        start.Environment["HOME"] = "/nonexistent";
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
         start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
         start.Environment["LANG"] = "C.UTF-8";
-        // Variables that http-backend set for the hook must not leak into our own git calls.
-        foreach (var name in new[] { "GIT_DIR", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_QUARANTINE_PATH" })
-            start.Environment.Remove(name);
         if (environment is not null)
             foreach (var (key, value) in environment) start.Environment[key] = value;
         return start;

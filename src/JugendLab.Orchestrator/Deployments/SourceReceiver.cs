@@ -70,7 +70,7 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
         var args = new List<string>
         {
             "-c", "protocol.allow=never", "-c", "protocol.https.allow=always", "-c", "protocol.http.allow=always",
-            "-c", "http.followRedirects=false", "clone", "--quiet", "--no-tags", "--single-branch",
+            "-c", "http.followRedirects=false", "-c", "transfer.fsckObjects=true", "clone", "--quiet", "--no-tags", "--single-branch",
         };
         if (shallow) args.AddRange(["--depth", "1"]);
         if (source.Ref is not null) args.AddRange(["--branch", source.Ref]);

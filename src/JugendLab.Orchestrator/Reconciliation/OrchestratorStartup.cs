@@ -21,6 +21,9 @@ public sealed class OrchestratorStartup(
     {
         var o = options.Value;
         Directory.CreateDirectory(o.DataDirectory);
+        // Database, repositories and logs are the platform's alone (other local users must not read tokens' hashes or code).
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(o.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Directory.CreateDirectory(o.RepositoriesDirectory);
         Directory.CreateDirectory(o.LogsDirectory);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

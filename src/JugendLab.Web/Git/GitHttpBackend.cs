@@ -16,11 +16,13 @@ public sealed class GitHttpBackend
     private readonly ILogger<GitHttpBackend> _logger;
     private readonly string _homeDirectory;
 
-    /// <summary>Creates the backend with an empty HOME of its own, so no user's git configuration reaches a push.</summary>
+    /// <summary>Creates the backend with an empty HOME of its own, so no user's git configuration reaches a push.
+    /// It is a new directory only the platform's user can enter: a fixed, shared path under /tmp could be made
+    /// beforehand by another local user, who would then own the configuration every push runs with.</summary>
     public GitHttpBackend(ILogger<GitHttpBackend> logger)
     {
         _logger = logger;
-        _homeDirectory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "jugendlab-git-home")).FullName;
+        _homeDirectory = Directory.CreateTempSubdirectory("jugendlab-git-home-").FullName;
     }
 
     /// <summary>Runs git http-backend for this request and streams its answer. Never throws for client mistakes.</summary>

@@ -34,6 +34,10 @@ internal static class GitHttpBackendStartInfo
         environment["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? FallbackPath;
         environment["HOME"] = homeDirectory;
         environment["LANG"] = "C.UTF-8";
+        // Pushed objects are checked before they are accepted (broken or malicious objects are refused at the door).
+        environment["GIT_CONFIG_COUNT"] = "1";
+        environment["GIT_CONFIG_KEY_0"] = "receive.fsckObjects";
+        environment["GIT_CONFIG_VALUE_0"] = "true";
         // Extra variables cannot change who pushes or what is served: not even one the request leaves unset,
         // such as CONTENT_LENGTH on a chunked push, which would make http-backend wait for bytes that never come.
         foreach (var (name, value) in request.Environment.Where(v => !CgiVariableNames.Contains(v.Key)))
