@@ -24,7 +24,7 @@ internal sealed class ProjectForwardingMiddleware(
     ProjectTransformer transformer)
 {
     private readonly DomainOptions _domain = domainOptions.Value;
-    private readonly string _baseSuffix = "." + domainOptions.Value.Base;
+    private readonly string _baseSuffix = "." + domainOptions.Value.ProjectsDomain;
 
     public Task InvokeAsync(HttpContext context)
     {

@@ -11,7 +11,17 @@ public sealed class DomainOptions
     /// <summary>The address people type to reach the platform; its scheme and port are reused for project URLs.</summary>
     public string PublicUrl { get; set; } = "http://lab.localhost:8080";
 
-    public string ProjectHost(string slug) => $"{slug}.{Base}";
+    /// <summary>
+    /// The domain projects live under, when it is not <see cref="Base"/>: e.g. the platform at lab.example.org and projects at
+    /// *.example-projekte.org. Recommended for a box on the internet: a project's JavaScript then runs on another site than
+    /// the platform, so it cannot set cookies for the platform or send same-site requests to it. Empty: projects under Base.
+    /// </summary>
+    public string ProjectsBase { get; set; } = "";
+
+    /// <summary>The domain project subdomains are under: <see cref="ProjectsBase"/> when set, else <see cref="Base"/>.</summary>
+    public string ProjectsDomain => string.IsNullOrWhiteSpace(ProjectsBase) ? Base : ProjectsBase.Trim().TrimEnd('.');
+
+    public string ProjectHost(string slug) => $"{slug}.{ProjectsDomain}";
 
     public string ProjectUrl(string slug)
     {
@@ -19,10 +29,10 @@ public sealed class DomainOptions
         return url.Uri.ToString();
     }
 
-    /// <summary>The project slug a host name points to, or null when the host is not a direct subdomain of <see cref="Base"/>.</summary>
+    /// <summary>The project slug a host name points to, or null when the host is not a direct subdomain of <see cref="ProjectsDomain"/>.</summary>
     public string? SlugOf(string host)
     {
-        var suffix = "." + Base;
+        var suffix = "." + ProjectsDomain;
         if (!host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return null;
         var slug = host[..^suffix.Length];
         return slug.Length == 0 || slug.Contains('.') ? null : slug.ToLowerInvariant();
