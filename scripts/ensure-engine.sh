@@ -11,6 +11,8 @@ command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v mmdebstrap >/dev/null 2>&1 || need+=(mmdebstrap)
 command -v iptables >/dev/null 2>&1 || need+=(iptables)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+# Size-limited /data volumes: ext4 image files on loop devices (losetup is in util-linux, always there).
+command -v mkfs.ext4 >/dev/null 2>&1 || need+=(e2fsprogs)
 if [ ${#need[@]} -gt 0 ]; then
   echo "-----> Installing ${need[*]} (apt)"
   if [ "$(id -u)" -ne 0 ]; then echo "Please run as root (or install: sudo apt-get install -y ${need[*]})" >&2; exit 1; fi

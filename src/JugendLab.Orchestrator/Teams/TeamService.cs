@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JugendLab.Orchestrator.Teams;
 
 /// <summary>Teams, their members and quotas. Staff create teams and set quotas; members see their own teams.</summary>
-public sealed class TeamService(JugendLabDb db, AccountService accounts, TimeProvider time)
+public sealed class TeamService(JugendLabDb db, AccountService accounts, Reconciliation.Reconciler reconciler, TimeProvider time)
 {
     public async Task<Team> CreateAsync(Actor actor, string name, CancellationToken ct)
     {
@@ -66,6 +66,7 @@ public sealed class TeamService(JugendLabDb db, AccountService accounts, TimePro
         var team = await GetAsync(actor, teamName, ct);
         team.ChangeQuota(quota);
         await db.SaveChangesAsync(ct);
+        await reconciler.ReconcileAsync(ct); // a raised disk quota grows the running projects' /data now
         return team;
     }
 }
