@@ -40,6 +40,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<Sandbox>();
         services.AddSingleton<ResourceNames>();
         services.AddSingleton<HostFirewall>();
+        services.AddSingleton<LoopDevices>();
+        services.AddSingleton<DataVolumes>();
 
         services.AddSingleton<ProjectLocks>();
         services.AddSingleton<SourceReceiver>();

@@ -31,6 +31,9 @@ public sealed class OrchestratorOptions
     public string RepositoriesDirectory => Path.Combine(DataDirectory, "repos");
     public string LogsDirectory => Path.Combine(DataDirectory, "logs");
 
+    /// <summary>Each project's /data as an ext4 image file, <c>&lt;project id&gt;.ext4</c> (see Runtime/DataVolumes).</summary>
+    public string VolumesDirectory => Path.Combine(DataDirectory, "volumes");
+
     /// <summary>The full build log of one deployment.</summary>
     public string DeploymentLogPath(int deploymentId) => Path.Combine(LogsDirectory, $"deployment-{deploymentId}.log");
 }

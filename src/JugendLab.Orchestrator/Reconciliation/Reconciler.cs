@@ -23,6 +23,7 @@ public sealed class Reconciler(
     ProjectLocks locks,
     ContainerRetirer retirer,
     RoutePublisher routes,
+    DataVolumes data,
     IOptions<RuntimeOptions> options,
     TimeProvider time,
     ILogger<Reconciler> logger)
@@ -67,15 +68,20 @@ public sealed class Reconciler(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var project = await db.Projects.Include(p => p.Team).SingleAsync(p => p.Id == projectId, ct);
             var own = await runtime.ListAsync(projectId, ct);
-            var live = own.FirstOrDefault(c => project.LiveDeploymentId is not null && c.DeploymentId == project.LiveDeploymentId);
             if (project.Status is ProjectStatus.Stopped or ProjectStatus.NotDeployed or ProjectStatus.Crashed)
                 routes.Set(new ProjectRoute(project.Slug, RouteStateOf(project.Status))); // before any container goes away
+            // /data first: after a reboot its loop device must be attached again before any container can start.
+            // While a deploy's old container is retiring, wait for the next pass.
+            if (!own.Any(c => retirer.IsRetiring(c.Name))
+                && await data.ReconcileAsync(project.TeamId, project.Id, project.Team.Quota.DiskMb, own, ct))
+                own = await runtime.ListAsync(projectId, ct);
+            var live = own.FirstOrDefault(c => project.LiveDeploymentId is not null && c.DeploymentId == project.LiveDeploymentId);
             await RemoveOrphansAsync(own.Where(c => c.DeploymentId != project.LiveDeploymentId), ct);
             var route = await ReconcileProjectAsync(db, project, live, ct);
             await db.SaveChangesAsync(ct);
             routes.Set(route);
         }
-        catch (Docker.DotNet.DockerApiException e)
+        catch (Exception e) when (e is Docker.DotNet.DockerApiException or DataVolumeException)
         {
             // One project the engine refuses to fix must not keep the others from healing; the next run tries again.
             logger.LogWarning(e, "Could not reconcile project {ProjectId}", projectId);

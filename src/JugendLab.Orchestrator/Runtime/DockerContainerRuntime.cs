@@ -43,7 +43,11 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         }, ct);
     }
 
-    public async Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string owner, CancellationToken ct)
+    public Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string owner, CancellationToken ct) =>
+        EnsureVolumeAsync(name, labels, owner, new Dictionary<string, string>(), ct);
+
+    public async Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string owner,
+        IReadOnlyDictionary<string, string> driverOptions, CancellationToken ct)
     {
         try
         {
@@ -52,7 +56,7 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         }
         catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { }
 
-        await _docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = labels.ToDictionary() }, ct);
+        await _docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = labels.ToDictionary(), DriverOpts = driverOptions.ToDictionary() }, ct);
         // A new volume belongs to root; hand it to the app user once, in a container that can do nothing else.
         var helper = await _docker.Containers.CreateContainerAsync(new CreateContainerParameters
         {
@@ -219,6 +223,31 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         var cpuPercent = systemDelta > 0 && cpuDelta > 0 ? cpuDelta / systemDelta * cpus * 100 : 0;
         return new ContainerUsage(cpuPercent, (long)stats.MemoryStats.Usage, (long)stats.MemoryStats.Limit);
     }
+
+    public async Task<VolumeInfo?> InspectVolumeAsync(string name, CancellationToken ct)
+    {
+        try
+        {
+            var volume = await _docker.Volumes.InspectAsync(name, ct);
+            return new VolumeInfo(volume.Name, volume.Options is { } o && o.TryGetValue("device", out var device) ? device : null);
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { return null; }
+    }
+
+    public async Task RemoveVolumeAsync(string name, CancellationToken ct)
+    {
+        try { await _docker.Volumes.RemoveAsync(name, force: false, ct); }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { }
+    }
+
+    public async Task<string> EngineRootOwnerAsync(CancellationToken ct)
+    {
+        // With userns-remap the engine keeps its state in <root>/<uid>.<gid>: the host ids its containers' root maps to.
+        var info = await _docker.System.GetSystemInfoAsync(ct);
+        var last = Path.GetFileName(info.DockerRootDir.TrimEnd('/')).Split('.');
+        return last.Length == 2 && int.TryParse(last[0], out var uid) && int.TryParse(last[1], out var gid) ? $"{uid}:{gid}" : "0:0";
+    }
+
 
     public async Task<string?> CgroupDriverAsync(CancellationToken ct) =>
         _cgroupDriver ??= (await _docker.System.GetSystemInfoAsync(ct)).CgroupDriver;

@@ -45,4 +45,21 @@ public interface IContainerRuntime
 
     /// <summary>The engine's cgroup driver ("cgroupfs" or "systemd"); builds get their own control group only with cgroupfs.</summary>
     Task<string?> CgroupDriverAsync(CancellationToken ct);
+
+    /// <summary>Like <see cref="EnsureVolumeAsync(string, IReadOnlyDictionary{string, string}, string, CancellationToken)"/>,
+    /// with options for the engine's local volume driver (e.g. a device to mount).</summary>
+    Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string owner,
+        IReadOnlyDictionary<string, string> driverOptions, CancellationToken ct);
+
+    /// <summary>A volume and the device it mounts (null for a plain volume); null when there is no such volume.</summary>
+    Task<VolumeInfo?> InspectVolumeAsync(string name, CancellationToken ct);
+
+    /// <summary>Removes a volume no container uses; no error when it is gone.</summary>
+    Task RemoveVolumeAsync(string name, CancellationToken ct);
+
+    /// <summary>The host uid:gid that root in a container is ("0:0", or e.g. "100000:100000" with userns-remap).</summary>
+    Task<string> EngineRootOwnerAsync(CancellationToken ct);
 }
+
+/// <summary>A volume in the engine; <see cref="Device"/> is set when it mounts a block device (a size-limited /data).</summary>
+public sealed record VolumeInfo(string Name, string? Device);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JugendLab.Orchestrator.Teams;
 
 /// <summary>Teams, their members and quotas. Staff create teams and set quotas; members see their own teams.</summary>
-public sealed class TeamService(JugendLabDb db, AccountService accounts, AuditLog audit, TimeProvider time)
+public sealed class TeamService(JugendLabDb db, AccountService accounts, AuditLog audit, Reconciliation.Reconciler reconciler, TimeProvider time)
 {
     public async Task<Team> CreateAsync(Actor actor, string name, CancellationToken ct)
     {
@@ -72,6 +72,9 @@ public sealed class TeamService(JugendLabDb db, AccountService accounts, AuditLo
         team.ChangeQuota(quota);
         audit.Record(actor, AuditAction.QuotaChanged, team.Name, $"{Describe(before)} → {Describe(team.Quota)}", reason);
         await db.SaveChangesAsync(ct);
+        // A raised disk quota grows the team's projects' /data now.
+        foreach (var projectId in await db.Projects.Where(p => p.TeamId == team.Id).Select(p => p.Id).ToListAsync(ct))
+            await reconciler.ReconcileProjectAsync(projectId, ct);
         return team;
     }
 

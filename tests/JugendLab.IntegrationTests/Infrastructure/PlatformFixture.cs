@@ -188,6 +188,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var volumes = await Docker.Volumes.ListAsync(new VolumesListParameters());
         foreach (var v in volumes.Volumes?.Where(v => v.Name.StartsWith($"jl-{Instance}-")) ?? [])
             await Docker.Volumes.RemoveAsync(v.Name, force: true);
+        DetachLoopDevicesUnder(DataDirectory); // the projects' size-limited /data images
         var images = await Docker.Images.ListImagesAsync(new ImagesListParameters
         {
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [$"jugendlab-{Instance}/*"] = true } },
@@ -198,6 +199,19 @@ public sealed class PlatformFixture : IAsyncLifetime
         Api.Dispose();
         Docker.Dispose();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>Loop devices whose image file lies in <paramref name="directory"/> (read from sysfs), detached.</summary>
+    public static void DetachLoopDevicesUnder(string directory)
+    {
+        if (!Directory.Exists("/sys/block")) return;
+        foreach (var dir in Directory.EnumerateDirectories("/sys/block", "loop*"))
+        {
+            var backing = Path.Combine(dir, "loop", "backing_file");
+            if (!File.Exists(backing) || !File.ReadAllText(backing).StartsWith(directory.TrimEnd('/') + "/")) continue;
+            using var losetup = System.Diagnostics.Process.Start("losetup", ["--detach", "/dev/" + Path.GetFileName(dir)]);
+            losetup.WaitForExit();
+        }
     }
 }
 

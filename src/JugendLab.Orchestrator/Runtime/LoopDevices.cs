@@ -1,0 +1,122 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace JugendLab.Orchestrator.Runtime;
+
+/// <summary>A loop device or filesystem command failed; the message carries the command and what it printed.</summary>
+public sealed class DataVolumeException(string message) : Exception(message);
+
+/// <summary>
+/// Image files holding an ext4 filesystem each, attached to loop devices: the host side of a size-limited /data.
+/// Every command runs with an argument list (no shell). Needs root on Linux and e2fsprogs + util-linux.
+/// </summary>
+public sealed class LoopDevices
+{
+    private static readonly string[] Tools = ["losetup", "mkfs.ext4", "resize2fs", "e2fsck"];
+
+    /// <summary>Root on Linux with the tools installed; otherwise the platform falls back to plain (unlimited) volumes.</summary>
+    public bool IsSupported { get; } = OperatingSystem.IsLinux() && Environment.UserName == "root" && Tools.All(OnPath);
+
+    /// <summary>Makes a sparse image file of <paramref name="bytes"/> with an empty ext4 filesystem in it.</summary>
+    public async Task CreateImageAsync(string image, long bytes, string rootOwner, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(image)!);
+        var partial = image + ".new";
+        await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write)) file.SetLength(bytes); // = truncate -s
+        await RunAsync(LoopCommands.MakeFilesystem(partial, rootOwner), ct);
+        File.Move(partial, image); // only a finished filesystem carries the real name
+    }
+
+    /// <summary>The loop device the image is attached to, attaching it when it is not (after a reboot none is).</summary>
+    public async Task<string> AttachAsync(string image, CancellationToken ct) =>
+        DeviceFor(image) ?? (await RunAsync(LoopCommands.Attach(image), ct)).Trim();
+
+    /// <summary>The loop device that currently serves this exact file, if any. Read from sysfs: no process per call.</summary>
+    public string? DeviceFor(string image) => LoopCommands.DeviceFor(Path.GetFullPath(image), AttachedLoops());
+
+    public bool IsMounted(string device) => LoopCommands.IsMounted(device, File.ReadAllText("/proc/mounts"));
+
+    /// <summary>
+    /// Grows image, device and filesystem to <paramref name="bytes"/>. Returns false when the filesystem is mounted and the
+    /// kernel refused to grow it online (root without CAP_SYS_RESOURCE, as on our Firecracker VMs): call again once
+    /// nothing mounts it. A marker file remembers an unfinished growth, because the image file has grown by then.
+    /// </summary>
+    public async Task<bool> GrowAsync(string image, string device, long bytes, CancellationToken ct)
+    {
+        var marker = image + ".growing";
+        await File.WriteAllTextAsync(marker, bytes.ToString(), ct);
+        await using (var file = new FileStream(image, FileMode.Open, FileAccess.Write))
+            if (file.Length < bytes) file.SetLength(bytes);
+        await RunAsync(LoopCommands.RefreshSize(device), ct);
+        if (IsMounted(device))
+        {
+            if (await TryRunAsync(LoopCommands.Grow(device), ct) is not null) return false;
+        }
+        else
+        {
+            await RunAsync(LoopCommands.Check(device), ct, okExitCodes: [0, 1]); // 1: errors corrected
+            await RunAsync(LoopCommands.Grow(device), ct);
+        }
+        File.Delete(marker);
+        return true;
+    }
+
+    /// <summary>Whether a growth was started and not finished (see <see cref="GrowAsync"/>).</summary>
+    public bool IsGrowing(string image) => File.Exists(image + ".growing");
+
+    /// <summary>Detaches every loop device of the image and deletes the file. The volume using it must be gone first.</summary>
+    public async Task DetachAndDeleteAsync(string image, CancellationToken ct)
+    {
+        while (DeviceFor(image) is { } device) await RunAsync(LoopCommands.Detach(device), ct);
+        File.Delete(image);
+        File.Delete(image + ".growing");
+    }
+
+    private static IEnumerable<(string Device, string BackingFile)> AttachedLoops()
+    {
+        if (!Directory.Exists("/sys/block")) yield break;
+        foreach (var dir in Directory.EnumerateDirectories("/sys/block", "loop*"))
+        {
+            string backing;
+            try { backing = File.ReadAllText(Path.Combine(dir, "loop", "backing_file")).TrimEnd('\n'); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; } // not attached
+            yield return ("/dev/" + Path.GetFileName(dir), backing);
+        }
+    }
+
+    private static async Task<string> RunAsync(CommandLine command, CancellationToken ct, int[]? okExitCodes = null)
+    {
+        var (exit, stdout, stderr) = await ExecuteAsync(command, ct);
+        if (!(okExitCodes ?? [0]).Contains(exit))
+            throw new DataVolumeException($"`{command}` failed (exit {exit}): {(stderr + stdout).Trim()}");
+        return stdout;
+    }
+
+    /// <summary>Null on success, else what the command said.</summary>
+    private static async Task<string?> TryRunAsync(CommandLine command, CancellationToken ct)
+    {
+        var (exit, stdout, stderr) = await ExecuteAsync(command, ct);
+        return exit == 0 ? null : (stderr + stdout).Trim();
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> ExecuteAsync(CommandLine command, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(command.Program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in command.Arguments) start.ArgumentList.Add(argument);
+        try
+        {
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync(ct);
+            var stderr = process.StandardError.ReadToEndAsync(ct);
+            await process.WaitForExitAsync(ct);
+            return (process.ExitCode, await stdout, await stderr);
+        }
+        catch (Win32Exception e)
+        {
+            throw new DataVolumeException($"`{command.Program}` could not be started: {e.Message}");
+        }
+    }
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, tool)));
+}

@@ -1,0 +1,103 @@
+using System.Reflection;
+using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Tests.Runtime;
+
+/// <summary>DataVolumes against real loop devices and a recording stand-in for the engine.</summary>
+public sealed class DataVolumesTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("jl-datavolumes-test-").FullName;
+    private readonly LoopDevices _loops = new();
+    private readonly IContainerRuntime _engine = DispatchProxy.Create<IContainerRuntime, RecordingEngine>();
+    private RecordingEngine Engine => (RecordingEngine)(object)_engine;
+    private readonly DataVolumes _volumes;
+
+    public DataVolumesTests()
+    {
+        var orchestrator = Options.Create(new OrchestratorOptions { DataDirectory = _directory, Instance = "main" });
+        _volumes = new DataVolumes(_engine, _loops, new ResourceNames(orchestrator), orchestrator,
+            Options.Create(new RuntimeOptions()), NullLogger<DataVolumes>.Instance);
+    }
+
+    [Fact]
+    public async Task ANewProject_GetsAnImageOfItsQuota_AndAVolumeOnItsLoopDevice()
+    {
+        await _volumes.EnsureAsync(teamId: 2, projectId: 7, diskMb: 20, CancellationToken.None);
+
+        var image = _volumes.ImagePath(7);
+        Assert.Equal(Path.Combine(_directory, "volumes", "7.ext4"), image);
+        Assert.Equal(20L * 1024 * 1024, new FileInfo(image).Length);
+        var created = Assert.Single(Engine.Calls, c => c.Method == nameof(IContainerRuntime.EnsureVolumeAsync));
+        Assert.Equal("jl-main-data-7", created.Args[0]);
+        Assert.Equal("10001:10001", created.Args[2]);
+        Assert.Equal(_loops.DeviceFor(image), ((IReadOnlyDictionary<string, string>)created.Args[3]!)["device"]);
+    }
+
+    [Fact]
+    public async Task AVolumeNamingAnotherDevice_IsMadeAgainOnTheImagesDevice()
+    {
+        await _volumes.EnsureAsync(2, 7, 20, CancellationToken.None);
+        Engine.Volume = new VolumeInfo("jl-main-data-7", "/dev/loop-of-someone-else");
+        Engine.Calls.Clear();
+
+        await _volumes.EnsureAsync(2, 7, 20, CancellationToken.None);
+
+        Assert.Equal([nameof(IContainerRuntime.InspectVolumeAsync), nameof(IContainerRuntime.RemoveVolumeAsync), nameof(IContainerRuntime.EnsureVolumeAsync)],
+            Engine.Calls.Select(c => c.Method));
+    }
+
+    [Fact]
+    public async Task APlainVolumeFromBefore_IsLeftAsItIs()
+    {
+        Engine.Volume = new VolumeInfo("jl-main-data-7", null);
+
+        await _volumes.EnsureAsync(2, 7, 20, CancellationToken.None);
+
+        Assert.False(File.Exists(_volumes.ImagePath(7)));
+        Assert.Equal([nameof(IContainerRuntime.InspectVolumeAsync)], Engine.Calls.Select(c => c.Method));
+    }
+
+    [Fact]
+    public async Task Delete_RemovesTheVolume_DetachesTheDevice_AndDeletesTheImage()
+    {
+        await _volumes.EnsureAsync(2, 7, 20, CancellationToken.None);
+        var image = _volumes.ImagePath(7);
+        Engine.Calls.Clear();
+
+        await _volumes.DeleteAsync(7, CancellationToken.None);
+
+        var removed = Assert.Single(Engine.Calls);
+        Assert.Equal((nameof(IContainerRuntime.RemoveVolumeAsync), "jl-main-data-7"), (removed.Method, removed.Args[0]));
+        Assert.Null(_loops.DeviceFor(image));
+        Assert.False(File.Exists(image));
+    }
+
+    public void Dispose()
+    {
+        foreach (var image in Directory.Exists(Path.Combine(_directory, "volumes")) ? Directory.EnumerateFiles(Path.Combine(_directory, "volumes")) : [])
+            _loops.DetachAndDeleteAsync(image, CancellationToken.None).GetAwaiter().GetResult();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Records every call; answers with <see cref="Volume"/> for inspections and "0:0" for the engine's root.</summary>
+    public class RecordingEngine : DispatchProxy
+    {
+        public List<(string Method, object?[] Args)> Calls { get; } = [];
+        public VolumeInfo? Volume { get; set; }
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args)
+        {
+            Calls.Add((method!.Name, args ?? []));
+            return method.Name switch
+            {
+                nameof(IContainerRuntime.InspectVolumeAsync) => Task.FromResult(Volume),
+                nameof(IContainerRuntime.EngineRootOwnerAsync) => Task.FromResult("0:0"),
+                _ when method.ReturnType == typeof(Task) => Task.CompletedTask,
+                _ => throw new NotSupportedException(method.Name),
+            };
+        }
+    }
+}
