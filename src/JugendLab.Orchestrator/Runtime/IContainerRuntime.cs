@@ -6,7 +6,8 @@ public interface IContainerRuntime
     /// <summary>Fails with a message that says how to start the engine when it cannot be reached.</summary>
     Task EnsureReachableAsync(CancellationToken ct);
 
-    /// <summary>Creates the team's own bridge network when missing; containers of other teams cannot reach it.</summary>
+    /// <summary>Creates the team's own bridge network when missing, with a free subnet from the platform's pool;
+    /// containers of other teams cannot reach it.</summary>
     Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken ct);
 
     /// <summary>Creates a project's persistent volume when missing, owned by <paramref name="owner"/> (uid:gid).</summary>
@@ -42,4 +43,10 @@ public interface IContainerRuntime
     Task RemoveImageAsync(string id, CancellationToken ct);
 
     Task<ContainerUsage?> SampleAsync(string name, CancellationToken ct);
+
+    /// <summary>This platform's team networks.</summary>
+    Task<IReadOnlyList<ManagedNetwork>> ListNetworksAsync(CancellationToken ct);
+
+    /// <summary>Removes a network no container is attached to, running or not; false (and nothing removed) when one is.</summary>
+    Task<bool> RemoveNetworkIfUnusedAsync(ManagedNetwork network, CancellationToken ct);
 }
