@@ -74,7 +74,7 @@ public sealed class NetworkTests(PlatformFixture platform)
         {
             var live = (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32().ToString();
             var container = containers.Single(c => c.Labels!["jugendlab.deployment"] == live && c.State == "running");
-            result.Add(await platform.Docker.Networks.InspectNetworkAsync(Assert.Single(container.NetworkSettings.Networks).Value.NetworkID));
+            result.Add(await platform.Docker.Networks.InspectNetworkAsync(Assert.Single(container.NetworkSettings!.Networks!).Value.NetworkID));
         }
         return result;
     }

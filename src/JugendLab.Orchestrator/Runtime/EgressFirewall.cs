@@ -16,13 +16,16 @@ public sealed class EgressFirewall(IOptions<NetworkOptions> options, ILogger<Egr
 
     public async Task ApplyAsync(CancellationToken ct)
     {
+        var local = HostNetwork.OnLinkNetworks(await ReadAsync("/proc/net/route", ct));
+        foreach (var lan in local.Where(l => l.Overlaps(options.Value.PoolSubnet)))
+            logger.LogWarning("{Section}:Pool {Pool} overlaps the server's network {Lan}: teams' networks could hide machines on it. Choose another pool",
+                NetworkOptions.Section, options.Value.Pool, lan);
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
         {
             logger.LogWarning("Not running as root on Linux: cannot add the egress rules; project containers and builds can reach the local network");
             return;
         }
         var resolvers = HostNetwork.Resolvers(await ReadAsync("/etc/resolv.conf", ct) + await ReadAsync("/run/systemd/resolve/resolv.conf", ct));
-        var local = HostNetwork.OnLinkNetworks(await ReadAsync("/proc/net/route", ct));
         var allowed = options.Value.AllowedDestinations.Select(d => AllowedDestination.TryParse(d, out var a) ? a : null).OfType<AllowedDestination>().ToList();
         var rules = EgressRules.Render(resolvers, allowed, local);
 
