@@ -65,6 +65,51 @@ public sealed class NetworkTests(PlatformFixture platform)
         Assert.True(await NetworkExistsAsync(network), $"the network {network} should exist again");
     }
 
+    [Fact]
+    public async Task TeamNetwork_NeverOverlapsANetworkSomeoneElseMadeInThePool()
+    {
+        // Another platform on this engine (or an admin) holds the very block this platform would take next.
+        var squatted = await FirstFreePoolBlockAsync();
+        var squatter = await platform.Docker.Networks.CreateNetworkAsync(new NetworksCreateParameters
+        {
+            Name = platform.UniqueName("squatter-"),
+            IPAM = new IPAM { Config = [new IPAMConfig { Subnet = squatted }] },
+        });
+        try
+        {
+            var team = await platform.CreateTeamAsync();
+            var project = await platform.CreateProjectAsync(team);
+            using var repo = GitRepo.Create(SampleApps.StaticSite("beside the squatter"));
+
+            var push = await repo.PushAsync(platform.RemoteUrl(team, project));
+
+            Assert.True(push.Succeeded, push.ToString());
+            var subnet = Assert.Single(Assert.Single(await LiveNetworksAsync([(team, project)])).IPAM.Config).Subnet;
+            Assert.StartsWith(Pool, subnet);
+            Assert.NotEqual(squatted, subnet);
+        }
+        finally
+        {
+            await platform.Docker.Networks.DeleteNetworkAsync(squatter.ID);
+        }
+    }
+
+    /// <summary>The lowest /27 of the pool that no network on the engine overlaps (the pool's blocks are aligned /27s).</summary>
+    private async Task<string> FirstFreePoolBlockAsync()
+    {
+        var taken = (await platform.Docker.Networks.ListNetworksAsync()).SelectMany(n => n.IPAM?.Config ?? [])
+            .Select(c => c.Subnet).Where(s => s?.StartsWith(Pool, StringComparison.Ordinal) == true)
+            .Select(s => (Start: Number(s.Split('/')[0]), Size: 1u << (32 - int.Parse(s.Split('/')[1])))).ToList();
+        for (var block = Number(Pool + "0.0"); ; block += 32)
+            if (!taken.Any(t => block < t.Start + t.Size && t.Start < block + 32))
+                return $"{ToText(block)}/27";
+    }
+
+    private static uint Number(string address) =>
+        IPAddress.Parse(address).GetAddressBytes().Aggregate(0u, (n, b) => n << 8 | b);
+
+    private static string ToText(uint number) => $"{number >> 24}.{(number >> 16) & 255}.{(number >> 8) & 255}.{number & 255}";
+
     /// <summary>The network each project's live container is attached to.</summary>
     private async Task<List<NetworkResponse>> LiveNetworksAsync(IEnumerable<(TestTeam Team, string Project)> projects)
     {

@@ -20,6 +20,7 @@ internal sealed class DockerNetworks(DockerClient docker, NetworkOptions options
 
     public async Task EnsureAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken ct)
     {
+        if (await ExistsAsync(name, ct)) return; // the usual case, answered without listing every network on the engine
         await _creating.WaitAsync(ct);
         try
         {
@@ -42,6 +43,12 @@ internal sealed class DockerNetworks(DockerClient docker, NetworkOptions options
             _creating.Release();
         }
     }
+
+    private async Task<bool> ExistsAsync(string name, CancellationToken ct) =>
+        (await docker.Networks.ListNetworksAsync(new NetworksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } },
+        }, ct)).Any(n => n.Name == name);
 
     private Ipv4Subnet PickSubnet(IEnumerable<NetworkResponse> all, int prefix)
     {
