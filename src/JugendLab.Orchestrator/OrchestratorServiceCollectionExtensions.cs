@@ -29,8 +29,11 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddOptions<DomainOptions>().BindConfiguration(DomainOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Base) && Uri.IsWellFormedUriString(o.PublicUrl, UriKind.Absolute),
                 "JugendLab:Domain needs a Base host name and an absolute PublicUrl.").ValidateOnStart();
+        services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
 
+        var network = configuration.GetSection(NetworkOptions.Section).Get<NetworkOptions>() ?? new NetworkOptions();
         var orchestrator = configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
         services.AddDbContextFactory<JugendLabDb>(db => db.UseSqlite($"Data Source={orchestrator.DatabasePath}"));
 
@@ -42,6 +45,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<HostFirewall>();
         services.AddSingleton<LoopDevices>();
         services.AddSingleton<DataVolumes>();
+        services.AddSingleton<EgressFirewall>();
 
         services.AddSingleton<ProjectLocks>();
         services.AddSingleton<SourceReceiver>();
@@ -68,6 +72,7 @@ public static class OrchestratorServiceCollectionExtensions
             Every<BuildLogPruneJob>(quartz, orchestrator.PruneInterval);
             Every<RepositoryCleanupJob>(quartz, orchestrator.PruneInterval);
             Every<ResourceSampleJob>(quartz, orchestrator.SampleInterval);
+            Every<NetworkCleanupJob>(quartz, network.CleanupInterval);
         });
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = false);
         return services;

@@ -8,11 +8,12 @@ using Microsoft.Extensions.Options;
 
 namespace JugendLab.Orchestrator.Reconciliation;
 
-/// <summary>Before the platform serves anything: data folders, database migrations, the engine, the firewall, one full reconcile.</summary>
+/// <summary>Before the platform serves anything: data folders, database migrations, the engine, the firewall and egress rules, one full reconcile.</summary>
 public sealed class OrchestratorStartup(
     IDbContextFactory<JugendLabDb> dbFactory,
     IContainerRuntime runtime,
     HostFirewall firewall,
+    EgressFirewall egress,
     Reconciler reconciler,
     IOptions<OrchestratorOptions> options,
     ILogger<OrchestratorStartup> logger) : IHostedService
@@ -31,6 +32,7 @@ public sealed class OrchestratorStartup(
 
         await runtime.EnsureReachableAsync(ct);
         await firewall.ApplyAsync(ct);
+        await egress.ApplyAsync(ct);
         await reconciler.FailInterruptedDeploymentsAsync(ct);
         await reconciler.ReconcileAsync(ct);
         logger.LogInformation("Orchestrator ready; data in {DataDirectory}", Path.GetFullPath(o.DataDirectory));

@@ -7,11 +7,15 @@ using Microsoft.Extensions.Options;
 namespace JugendLab.Orchestrator.Runtime;
 
 /// <summary>The container runtime on a real Docker engine, through Docker.DotNet.</summary>
-public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options, IOptions<RuntimeOptions> runtimeOptions, ResourceNames names)
-    : IContainerRuntime, IDisposable
+public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options, IOptions<RuntimeOptions> runtimeOptions, ResourceNames names,
+    IOptions<NetworkOptions> networkOptions) : IContainerRuntime, IDisposable
 {
     private readonly DockerClient _docker = new DockerClientConfiguration(new Uri(options.Value.DockerEndpoint)).CreateClient();
     private readonly EngineBuildClient _builds = new(options.Value.DockerEndpoint);
+    private DockerNetworks? _networks;
+
+    // Lazily, because a field initializer cannot use _docker; one instance only, as it holds the creation lock.
+    private DockerNetworks Networks => LazyInitializer.EnsureInitialized(ref _networks, () => new DockerNetworks(_docker, networkOptions.Value, names));
 
     public async Task EnsureReachableAsync(CancellationToken ct)
     {
@@ -26,22 +30,8 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         }
     }
 
-    public async Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken ct)
-    {
-        var existing = await _docker.Networks.ListNetworksAsync(new NetworksListParameters
-        {
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } },
-        }, ct);
-        if (existing.Any(n => n.Name == name)) return;
-        await _docker.Networks.CreateNetworkAsync(new NetworksCreateParameters
-        {
-            Name = name,
-            Driver = "bridge",
-            Labels = labels.ToDictionary(),
-            // A fixed bridge name lets the host firewall recognise every team network by its "jl-" prefix.
-            Options = new Dictionary<string, string> { ["com.docker.network.bridge.name"] = name },
-        }, ct);
-    }
+    public Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken ct) =>
+        Networks.EnsureAsync(name, labels, ct);
 
     public Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string owner, CancellationToken ct) =>
         EnsureVolumeAsync(name, labels, owner, new Dictionary<string, string>(), ct);
@@ -223,6 +213,11 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         var cpuPercent = systemDelta > 0 && cpuDelta > 0 ? cpuDelta / systemDelta * cpus * 100 : 0;
         return new ContainerUsage(cpuPercent, (long)stats.MemoryStats.Usage, (long)stats.MemoryStats.Limit);
     }
+
+    public Task<IReadOnlyList<ManagedNetwork>> ListNetworksAsync(CancellationToken ct) => Networks.ListAsync(ct);
+
+    public Task<bool> RemoveNetworkIfUnusedAsync(ManagedNetwork network, CancellationToken ct) => Networks.RemoveIfUnusedAsync(network, ct);
+
 
     public async Task<VolumeInfo?> InspectVolumeAsync(string name, CancellationToken ct)
     {

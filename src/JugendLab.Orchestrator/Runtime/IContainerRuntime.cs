@@ -6,7 +6,8 @@ public interface IContainerRuntime
     /// <summary>Fails with a message that says how to start the engine when it cannot be reached.</summary>
     Task EnsureReachableAsync(CancellationToken ct);
 
-    /// <summary>Creates the team's own bridge network when missing; containers of other teams cannot reach it.</summary>
+    /// <summary>Creates the team's own bridge network when missing, with a free subnet from the platform's pool;
+    /// containers of other teams cannot reach it.</summary>
     Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken ct);
 
     /// <summary>Creates a project's persistent volume when missing, owned by <paramref name="owner"/> (uid:gid).</summary>
@@ -59,6 +60,12 @@ public interface IContainerRuntime
 
     /// <summary>The host uid:gid that root in a container is ("0:0", or e.g. "100000:100000" with userns-remap).</summary>
     Task<string> EngineRootOwnerAsync(CancellationToken ct);
+
+    /// <summary>This platform's team networks.</summary>
+    Task<IReadOnlyList<ManagedNetwork>> ListNetworksAsync(CancellationToken ct);
+
+    /// <summary>Removes a network no container is attached to, running or not; false (and nothing removed) when one is.</summary>
+    Task<bool> RemoveNetworkIfUnusedAsync(ManagedNetwork network, CancellationToken ct);
 }
 
 /// <summary>A volume in the engine; <see cref="Device"/> is set when it mounts a block device (a size-limited /data).</summary>

@@ -55,6 +55,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         env["JugendLab__Orchestrator__PruneInterval"] = "00:00:05";
         env["JugendLab__Orchestrator__SampleInterval"] = "00:00:03";
         env["JugendLab__Build__NpmRegistry"] = NpmRegistry();
+        env["JugendLab__Network__CleanupInterval"] = "00:00:03";
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
