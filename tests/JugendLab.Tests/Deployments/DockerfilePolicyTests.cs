@@ -31,6 +31,14 @@ public sealed class DockerfilePolicyTests
     [MemberData(nameof(PlatformTemplates))]
     public void PlatformTemplate_FromTheRepository_Passes(string path) => Passes(File.ReadAllText(path));
 
+    public static TheoryData<string> DocumentedExamples() => new(System.Text.RegularExpressions.Regex
+        .Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "for-youth.md")), "```dockerfile\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
+        .Select(m => m.Groups[1].Value));
+
+    [Theory]
+    [MemberData(nameof(DocumentedExamples))]
+    public void DockerfileExample_InTheGuideForYouth_Passes(string dockerfile) => Passes(dockerfile);
+
     [Theory]
     [InlineData(Template.Static)]
     [InlineData(Template.Node)]
