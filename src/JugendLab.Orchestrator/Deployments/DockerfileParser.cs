@@ -28,10 +28,11 @@ public sealed record DockerfileInstruction(int StartLine, int EndLine, string Te
 /// </summary>
 public static class DockerfileParser
 {
-    internal static readonly Regex Whitespace = new("[\t\v\f\r ]+", RegexOptions.CultureInvariant);
-    private static readonly Regex Directive = new(@"^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$", RegexOptions.CultureInvariant);
-    private static readonly Regex OnbuildPrefix = new(@"^[\t\n\f\r ]*ONBUILD[\t\n\f\r ]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private const int MaxTriggerDepth = 4;
+    internal static readonly Regex Whitespace = new("[\t\v\f\r ]+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex OnbuildPrefix = new(@"^[\t\n\f\r ]*ONBUILD[\t\n\f\r ]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    // ONBUILD inside ONBUILD is refused by the engine; a few levels cover every spelling it still accepts, and the cap keeps
+    // a line of ten thousand ONBUILDs from costing us more than it costs the engine.
+    private const int MaxOnbuildDepth = 4;
 
     public static IReadOnlyList<DockerfileInstruction> Parse(string text) => Parse(text, depth: 0);
 
@@ -50,34 +51,46 @@ public static class DockerfileParser
             if (!directivesDone) directivesDone = !ReadDirective(token, seen, ref escape);
             i++;
             var startLine = i;
-            var (line, ended) = TrimContinuation(token.StartsWith('#') ? "" : token, escape);
-            if (ended && line.Length == 0) continue;
+            var (first, ended) = TrimContinuation(token.StartsWith('#') ? "" : token, escape);
+            if (ended && first.Length == 0) continue;
+            var line = new StringBuilder(first);
             while (!ended && i < lines.Length)
             {
                 var next = lines[i].TrimEnd('\r', '\n');
                 i++;
                 // Inside a continuation the engine skips comment lines and blank lines instead of ending the instruction.
-                if (next.TrimStart().StartsWith('#') || next.TrimStart().Length == 0) continue;
-                var (part, end) = TrimContinuation(next, escape);
-                line += part;
-                ended = end;
+                var content = next.TrimStart();
+                if (content.StartsWith('#') || content.Length == 0) continue;
+                (var part, ended) = TrimContinuation(next, escape);
+                line.Append(part);
             }
-            result.Add(FromLine(line, startLine, i, depth));
+            result.Add(FromLine(line.ToString(), startLine, i, depth));
         }
         return result;
     }
 
-    /// <summary>True when the line is a parser directive; only `escape` changes how we read the rest.</summary>
+    /// <summary>
+    /// True when the line is a parser directive (<c>#key=value</c> with a key the engine knows); only <c>escape</c> changes how
+    /// we read the rest. Read by hand: the engine's regular expression would backtrack badly here on a long line.
+    /// </summary>
     private static bool ReadDirective(string line, HashSet<string> seen, ref char escape)
     {
-        var match = Directive.Match(line);
-        if (!match.Success) return false;
-        var key = match.Groups[1].Value.ToLowerInvariant();
-        if (key is not ("escape" or "syntax")) return false;
+        if (!line.StartsWith('#')) return false;
+        var rest = line[1..].TrimStart(GoSpace);
+        var keyLength = 0;
+        while (keyLength < rest.Length && (char.IsAsciiLetter(rest[keyLength]) || keyLength > 0 && char.IsAsciiDigit(rest[keyLength]))) keyLength++;
+        var afterKey = rest[keyLength..].TrimStart(GoSpace);
+        if (keyLength == 0 || !afterKey.StartsWith('=')) return false;
+        var key = rest[..keyLength].ToLowerInvariant();
+        var value = afterKey[1..].Trim(GoSpace);
+        if (value.Length == 0 || key is not ("escape" or "syntax")) return false;
         // A repeated or invalid directive makes the engine refuse the whole file, so whatever we read next is never built.
-        if (seen.Add(key) && key == "escape" && match.Groups[2].Value is "`" or "\\") escape = match.Groups[2].Value[0];
+        if (seen.Add(key) && key == "escape" && value is "`" or "\\") escape = value[0];
         return true;
     }
+
+    /// <summary>What <c>\s</c> matches in Go's regular expressions.</summary>
+    private static readonly char[] GoSpace = ['\t', '\n', '\f', '\r', ' '];
 
     /// <summary>The escape character as the last non-blank character continues the line, unless it is itself escaped.</summary>
     private static (string Line, bool Ended) TrimContinuation(string line, char escape)
@@ -94,15 +107,13 @@ public static class DockerfileParser
         var keyword = EngineLower(parts[0]);
         var (arguments, flags) = parts.Length == 2 ? ExtractFlags(parts[1]) : ("", []);
         var instruction = new DockerfileInstruction(startLine, endLine, line.Trim(), keyword, flags, arguments.Trim());
-        if (keyword != "onbuild" || instruction.Arguments.Length == 0) return instruction;
+        if (keyword != "onbuild" || instruction.Arguments.Length == 0 || depth >= MaxOnbuildDepth) return instruction;
 
         var trigger = OnbuildPrefix.Replace(line, "");
         return instruction with
         {
-            Inner = FromLine(instruction.Arguments, startLine, endLine, depth),
-            Trigger = depth < MaxTriggerDepth && trigger != line
-                ? Parse(trigger, depth + 1).Select(t => t with { StartLine = startLine, EndLine = endLine }).ToList()
-                : [],
+            Inner = FromLine(instruction.Arguments, startLine, endLine, depth + 1),
+            Trigger = trigger == line ? [] : Parse(trigger, depth + 1).Select(t => t with { StartLine = startLine, EndLine = endLine }).ToList(),
         };
     }
 

@@ -28,10 +28,10 @@ public static class DockerfilePolicy
 
     // A name in the jugendlab/ namespace on Docker Hub's implicit registry, one path component, an optional tag, no digest.
     private static readonly Regex BaseImage = new(
-        "^jugendlab/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$", RegexOptions.CultureInvariant);
-    private static readonly Regex StageName = new("^[A-Za-z][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant);
-    private static readonly Regex StageIndex = new("^[+-]?[0-9]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex JsonEscape = new(@"\\u([0-9a-fA-F]{4})", RegexOptions.CultureInvariant);
+        "^jugendlab/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex StageName = new("^[A-Za-z][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex StageIndex = new("^[+-]?[0-9]+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex JsonEscape = new(@"\\u([0-9a-fA-F]{4})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     private const int MaxShownText = 120;
 
     /// <summary>Throws <see cref="DomainException"/> (Invalid) naming every refused line of the snapshot's Dockerfile.</summary>
@@ -48,35 +48,35 @@ public static class DockerfilePolicy
     public static IReadOnlyList<DockerfileFinding> Check(string dockerfile)
     {
         var findings = new List<DockerfileFinding>();
-        var stages = new List<string?>();
+        var stages = new Stages();
         foreach (var instruction in DockerfileParser.Parse(dockerfile))
         {
             CheckInstruction(instruction, instruction, stages, findings);
-            if (instruction.Keyword == "from") stages.Add(StageNameOf(instruction));
+            if (instruction.Keyword == "from") stages.Begin(StageNameOf(instruction));
         }
         return findings.Distinct().ToList();
     }
 
     /// <param name="shown">The top-level instruction to report (an ONBUILD's inner instruction is reported as the ONBUILD line).</param>
     /// <param name="stages">The stages begun so far; the last one is the current stage unless <paramref name="instruction"/> is a FROM.</param>
-    private static void CheckInstruction(DockerfileInstruction instruction, DockerfileInstruction shown, List<string?> stages, List<DockerfileFinding> findings)
+    private static void CheckInstruction(DockerfileInstruction instruction, DockerfileInstruction shown, Stages stages, List<DockerfileFinding> findings)
     {
         void Refuse(DockerfileRefusal refusal) =>
             findings.Add(new DockerfileFinding(shown.StartLine, shown.EndLine, shown.Text, refusal));
 
-        var earlier = instruction.Keyword == "from" ? stages : stages.Take(Math.Max(0, stages.Count - 1)).ToList();
+        var before = instruction.Keyword == "from" ? stages.Count : Math.Max(0, stages.Count - 1);
         foreach (var (name, value) in instruction.Flags.Select(SplitFlag))
         {
-            if (name.Equals("from", StringComparison.OrdinalIgnoreCase) && !IsEarlierStage(value, earlier))
+            if (name.Equals("from", StringComparison.OrdinalIgnoreCase) && !stages.IsBefore(value, before))
                 Refuse(DockerfileRefusal.StageSource);
-            if (name.Equals("mount", StringComparison.OrdinalIgnoreCase) && MountSources(value).Any(s => !IsEarlierStage(s, earlier)))
+            if (name.Equals("mount", StringComparison.OrdinalIgnoreCase) && MountSources(value).Any(s => !stages.IsBefore(s, before)))
                 Refuse(DockerfileRefusal.StageSource);
         }
         switch (instruction.Keyword)
         {
             case "from":
                 var image = instruction.Words.FirstOrDefault() ?? "";
-                if (image == "scratch" || BaseImage.IsMatch(image) || IsEarlierStageName(image, earlier)) break;
+                if (image == "scratch" || BaseImage.IsMatch(image) || stages.IsNamedBefore(image, before)) break;
                 Refuse(image.Contains('$') ? DockerfileRefusal.BaseImageVariable : DockerfileRefusal.BaseImage);
                 break;
             case "add":
@@ -97,14 +97,28 @@ public static class DockerfilePolicy
             ? name.ToLowerInvariant()
             : null;
 
-    /// <summary>An earlier stage by name (case-insensitive, as the engine) or by its 0-based number.</summary>
-    private static bool IsEarlierStage(string value, IReadOnlyList<string?> earlier) =>
-        StageIndex.IsMatch(value)
-            ? BigInteger.TryParse(value, out var index) && index >= 0 && index < earlier.Count
-            : IsEarlierStageName(value, earlier);
+    /// <summary>The stages begun so far: how many, and at which number each name began (the engine's names are lower case).</summary>
+    private sealed class Stages
+    {
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
 
-    private static bool IsEarlierStageName(string value, IReadOnlyList<string?> earlier) =>
-        StageName.IsMatch(value) && earlier.Contains(value.ToLowerInvariant());
+        public int Count { get; private set; }
+
+        public void Begin(string? name)
+        {
+            if (name is not null) _numbers.TryAdd(name, Count);
+            Count++;
+        }
+
+        /// <summary>A stage before number <paramref name="end"/>, by name (case-insensitive, as the engine) or by its 0-based number.</summary>
+        public bool IsBefore(string value, int end) =>
+            StageIndex.IsMatch(value)
+                ? BigInteger.TryParse(value, out var number) && number >= 0 && number < end
+                : IsNamedBefore(value, end);
+
+        public bool IsNamedBefore(string value, int end) =>
+            StageName.IsMatch(value) && _numbers.TryGetValue(value.ToLowerInvariant(), out var number) && number < end;
+    }
 
     private static (string Name, string Value) SplitFlag(string flag)
     {

@@ -260,6 +260,34 @@ public sealed class DockerfilePolicyTests
         RefusedAt("FROM jugendlab/node\nONBUILD --x=1 COPY --from=victim /a /b\n", 2, StageSource);
 
     [Fact]
+    public void Onbuild_NestedTenThousandTimes_IsReadWithoutCrashingTheChecker()
+    {
+        var line = string.Concat(Enumerable.Repeat("ONBUILD ", 10_000)) + "ADD http://127.0.0.1:8080/ /x";
+
+        var instruction = DockerfileParser.Parse("FROM jugendlab/node\n" + line + "\n")[1];
+
+        Assert.Equal("onbuild", instruction.Keyword);   // the engine refuses ONBUILD ONBUILD; we only must not fall over
+    }
+
+    [Fact]
+    public void ContinuationOverAHundredThousandLines_IsOneInstruction()
+    {
+        var dockerfile = "FROM jugendlab/static\nADD \\\n" + string.Concat(Enumerable.Repeat("  a.txt \\\n", 100_000)) + " http://127.0.0.1:8080/ /x\n";
+
+        var finding = Assert.Single(DockerfilePolicy.Check(dockerfile));
+
+        Assert.Equal((2, 100_003, AddUrl), (finding.StartLine, finding.EndLine, finding.Refusal));
+    }
+
+    [Fact]
+    public void EscapeDirective_WithLongPadding_IsStillADirective()
+    {
+        var directive = "#escape=" + new string(' ', 200_000) + "`" + new string('\t', 200_000);
+
+        RefusedAt(directive + "\nFROM jugendlab/static\nRUN echo \\\nFROM node:20\n", 4, BaseImage);
+    }
+
+    [Fact]
     public void EveryRefusedLine_IsReported_NotJustTheFirst()
     {
         var refusals = Refusals("""
