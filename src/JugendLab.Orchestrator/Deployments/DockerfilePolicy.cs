@@ -34,6 +34,9 @@ public static class DockerfilePolicy
     private static readonly Regex JsonEscape = new(@"\\u([0-9a-fA-F]{4})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     private const int MaxShownText = 120;
 
+    /// <summary>Real Dockerfiles are a few KB; a bigger one is refused before we read it, so it cannot cost the platform memory.</summary>
+    public const int MaxDockerfileBytes = 1024 * 1024;
+
     /// <summary>Throws <see cref="DomainException"/> (Invalid) naming every refused line of the snapshot's Dockerfile.</summary>
     public static void Enforce(SourceSnapshot source)
     {
@@ -168,6 +171,10 @@ public static class DockerfilePolicy
                 throw DomainException.Invalid(
                     "Euer Dockerfile ist keine normale Datei (z. B. ein Symlink). Legt es als normale Datei in den obersten Ordner.",
                     "Your Dockerfile is not a plain file (e.g. a symlink). Put it in the top folder as a plain file.");
+            if (entry.Length > MaxDockerfileBytes)
+                throw DomainException.TooLarge(
+                    $"Euer Dockerfile ist grösser als {MaxDockerfileBytes / 1024 / 1024} MB. So gross ist kein Rezept: schreibt es kürzer.",
+                    $"Your Dockerfile is larger than {MaxDockerfileBytes / 1024 / 1024} MB. No recipe is that long: make it shorter.");
             var bytes = new MemoryStream();
             entry.DataStream?.CopyTo(bytes);
             try

@@ -349,6 +349,16 @@ public sealed class DockerfilePolicyTests
         Assert.Throws<DomainException>(() => DockerfilePolicy.Enforce(Snapshot(("dockerfile", "FROM node:20\n"))));
 
     [Fact]
+    public void Enforce_DockerfileOverTheSizeLimit_IsRefusedBeforeItIsRead()
+    {
+        var huge = "FROM jugendlab/static\n" + new string('#', DockerfilePolicy.MaxDockerfileBytes);
+
+        var error = Assert.Throws<DomainException>(() => DockerfilePolicy.Enforce(Snapshot(("Dockerfile", huge))));
+
+        Assert.Equal(ErrorKind.TooLarge, error.Kind);
+    }
+
+    [Fact]
     public void Enforce_DockerfileThatIsNotUtf8_IsRefused() =>
         Assert.Throws<DomainException>(() => DockerfilePolicy.Enforce(Snapshot(("Dockerfile", new byte[] { 0x46, 0x52, 0x4F, 0x4D, 0x20, 0xFF, 0x0A }))));
 
