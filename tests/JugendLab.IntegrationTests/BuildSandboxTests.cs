@@ -36,7 +36,9 @@ public sealed class BuildSandboxTests(PlatformFixture platform)
 
         Assert.False(push.Succeeded, push.ToString());
         Assert.True(push.Output.Contains("fork refused after"), push.Output);
-        var started = int.Parse(System.Text.RegularExpressions.Regex.Match(push.Output, @"fork refused after (\d+)").Groups[1].Value);
+        var refused = System.Text.RegularExpressions.Regex.Match(push.Output, @"fork refused after (\d+)");
+        Assert.True(refused.Success, push.Output);
+        var started = int.Parse(refused.Groups[1].Value);
         Assert.InRange(started, 1, 512);
         Assert.Contains("uid 0 is host uid ", push.Output);
         var hostUid = push.Output.Split("uid 0 is host uid ")[1].Split(['\n', '\r', ' '])[0];

@@ -6,11 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace JugendLab.Orchestrator.Deployments;
 
-/// <summary>Step 3 — build the image, within the build limits; a build over a limit fails with a message naming it.</summary>
+/// <summary>
+/// Step 3 — build the image, within the build limits; a build over a limit fails with a message naming it. A team's own
+/// Dockerfile is checked first (<see cref="DockerfilePolicy"/>): a refused one never reaches the engine.
+/// </summary>
 public sealed class ImageBuilder(IContainerRuntime runtime, ResourceNames names, BuildCgroups cgroups, IOptions<BuildOptions> options)
 {
     public async Task BuildAsync(Project project, Deployment deployment, SourceSnapshot source, Template template, DeployLog log, CancellationToken ct)
     {
+        if (template == Template.Dockerfile) DockerfilePolicy.Enforce(source);
         var limits = options.Value;
         var (context, dockerfile) = BuildContext.For(source, template);
         var buildArgs = new Dictionary<string, string>();

@@ -50,17 +50,44 @@ internal sealed class EngineBuildClient : IDisposable
 
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
         string? error = null;
+        var output = new OutputLines(log);
         while (await reader.ReadLineAsync(ct) is { } line)
         {
             if (line.Length == 0) continue;
             using var message = JsonDocument.Parse(line);
             var root = message.RootElement;
             if (root.TryGetProperty("error", out var e)) error = e.GetString();
-            else if (root.TryGetProperty("stream", out var s) && s.GetString() is { } text)
-                foreach (var part in text.TrimEnd('\n').Split('\n'))
-                    if (!string.IsNullOrWhiteSpace(part)) log(part.TrimEnd('\r'));
+            else if (root.TryGetProperty("stream", out var s) && s.GetString() is { } text) output.Add(text);
         }
+        output.Flush();
         return error is null ? BuildResult.Success : BuildResult.Failure(error);
+    }
+
+    /// <summary>A step's output arrives in chunks that may end mid-line; only whole lines go to the log.</summary>
+    internal sealed class OutputLines(Action<string> log)
+    {
+        private readonly System.Text.StringBuilder _partial = new();
+
+        public void Add(string chunk)
+        {
+            var start = 0;
+            for (var newline = chunk.IndexOf('\n'); newline >= 0; newline = chunk.IndexOf('\n', start))
+            {
+                _partial.Append(chunk, start, newline - start);
+                Emit();
+                start = newline + 1;
+            }
+            _partial.Append(chunk, start, chunk.Length - start);
+        }
+
+        public void Flush() => Emit();
+
+        private void Emit()
+        {
+            var line = _partial.ToString().TrimEnd('\r');
+            _partial.Clear();
+            if (!string.IsNullOrWhiteSpace(line)) log(line);
+        }
     }
 
     private static string Query(ImageBuild build)
