@@ -33,7 +33,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section)
-            .Validate(o => o.IsValid(), "JugendLab:SignIn: counts and times must be positive, MaxDelay >= FirstDelay, ForgetAfter > MaxDelay.")
+            .Validate(o => o.IsValid(), "JugendLab:SignIn: counts and times must be positive, MaxDelay >= FirstDelay, ForgetAfter > MaxDelay, TrustedProxies IP addresses.")
             .ValidateOnStart();
         services.AddSingleton<PasswordHasher>();
 

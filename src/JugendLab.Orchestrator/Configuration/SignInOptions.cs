@@ -56,5 +56,6 @@ public sealed class SignInOptions
     public bool IsValid() =>
         AccountFailuresBeforeDelay >= 1 && AddressFailuresBeforeDelay >= 1 && FirstDelay > TimeSpan.Zero
         && MaxDelay >= FirstDelay && ForgetAfter > MaxDelay && MaxTracked >= 10 && RefusalPause >= TimeSpan.Zero
-        && ChecksPerAddress >= 1 && ConcurrentHashes >= 0 && HashQueueLimit >= 0 && HashQueueTimeout > TimeSpan.Zero;
+        && ChecksPerAddress >= 1 && ConcurrentHashes >= 0 && HashQueueLimit >= 0 && HashQueueTimeout > TimeSpan.Zero
+        && TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _));
 }
