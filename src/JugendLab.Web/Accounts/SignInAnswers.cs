@@ -18,7 +18,7 @@ public static class SignInAnswers
         http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         http.Response.Headers.WWWAuthenticate = "Bearer realm=\"JugendLab\"";
         return WriteProblemAsync(http, Pick(language, "Nicht angemeldet", "Not signed in"), Pick(language,
-            "Name, Token oder Passwort fehlen oder stimmen nicht. Meldet euch mit HTTP Basic an (curl -u name:jlt_… oder " +
+            "Name, Zugangs-Token oder Passwort fehlen oder stimmen nicht. Melde dich mit HTTP Basic an (curl -u name:jlt_… oder " +
             "name:passwort) oder mit dem Header «Authorization: Bearer jlt_…».",
             "The user name, token or password is missing or wrong. Sign in with HTTP Basic (curl -u name:jlt_… or " +
             "name:password) or with the header \"Authorization: Bearer jlt_…\"."), null);
@@ -46,17 +46,17 @@ public static class SignInAnswers
         return reason switch
         {
             RefusalReason.TooManyFailures => (Pick(language, "Zu viele Fehlversuche", "Too many failed sign-ins"), Pick(language,
-                $"Zu viele falsche Anmeldungen für diesen Namen oder von eurer Adresse. Versucht es {when} wieder; bis dann prüft " +
-                "die Plattform kein Passwort. Mit einem Token (Authorization: Bearer jlt_…) geht es sofort.",
+                $"Zu viele falsche Anmeldungen für diesen Namen oder von deiner Adresse. Versuch es {when} wieder. Bis dann prüft " +
+                "die Plattform kein Passwort. Mit einem Zugangs-Token (Authorization: Bearer jlt_…) geht es sofort.",
                 $"Too many failed sign-ins for this name or from your address. Try again {when}; until then no password is " +
                 "checked. A token (Authorization: Bearer jlt_…) works right away.")),
             RefusalReason.TooManyAtOnce => (Pick(language, "Zu viele Anmeldungen gleichzeitig", "Too many sign-ins at once"), Pick(language,
-                $"Von eurer Adresse kommen gerade zu viele Anmeldungen mit Passwort gleichzeitig. Versucht es {when} wieder, " +
-                "oder nehmt ein Token (Authorization: Bearer jlt_…).",
+                $"Von deiner Adresse kommen gerade zu viele Anmeldungen mit Passwort gleichzeitig. Versuch es {when} wieder, " +
+                "oder nimm ein Zugangs-Token (Authorization: Bearer jlt_…).",
                 $"Too many password sign-ins from your address at the same time. Try again {when}, or use a token " +
                 "(Authorization: Bearer jlt_…).")),
             _ => (Pick(language, "Anmeldung überlastet", "Sign-in busy"), Pick(language,
-                $"Gerade prüft die Plattform zu viele Passwörter. Versucht es {when} wieder, oder nehmt ein Token " +
+                $"Gerade prüft die Plattform zu viele Passwörter. Versuch es {when} wieder, oder nimm ein Zugangs-Token " +
                 "(Authorization: Bearer jlt_…): das geht immer.",
                 $"The platform is checking too many passwords right now. Try again {when}, or use a token " +
                 "(Authorization: Bearer jlt_…): that always works.")),

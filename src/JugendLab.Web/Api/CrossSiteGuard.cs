@@ -40,7 +40,7 @@ public static class CrossSiteGuard
         {
             var shown = origin.Length > 100 ? origin[..100] + "…" : origin;
             return (StatusCodes.Status403Forbidden,
-                $"Die API nimmt keine Änderungen von anderen Webseiten an (Origin: {shown}). Ruft sie direkt auf, zum Beispiel mit curl, " +
+                $"Die API nimmt keine Änderungen von anderen Webseiten an (Origin: {shown}). Ruf sie direkt auf, zum Beispiel mit curl, " +
                 $"oder von {platformOrigin} aus.",
                 $"The API accepts no changes from other web pages (Origin: {shown}). Call it directly, for example with curl, " +
                 $"or from {platformOrigin}.");
@@ -48,7 +48,7 @@ public static class CrossSiteGuard
         if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             && SimpleContentTypes.Any(t => type.MediaType.Equals(t, StringComparison.OrdinalIgnoreCase)))
             return (StatusCodes.Status415UnsupportedMediaType,
-                $"Die API nimmt nur JSON an, nicht {type.MediaType}. Schickt den Inhalt mit «Content-Type: application/json» " +
+                $"Die API nimmt nur JSON an, nicht {type.MediaType}. Schick den Inhalt mit «Content-Type: application/json» " +
                 "(curl --json '{…}' macht das) oder ganz ohne Inhalt.",
                 $"The API takes JSON only, not {type.MediaType}. Send the body with \"Content-Type: application/json\" " +
                 "(curl --json '{…}' does that) or send no body at all.");

@@ -23,7 +23,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                     $"Die Anfrage ließ sich nicht lesen: {e.Message} Schickt gültiges JSON mit den Feldern, die die API-Beschreibung unter /api/openapi.json nennt.",
                     $"The request could not be read: {e.Message} Send valid JSON with the fields described in /api/openapi.json.")),
             HashingBusyException => (StatusCodes.Status503ServiceUnavailable, Pick(language, "Gerade überlastet", "Busy right now"),
-                Pick(language, "Die Plattform prüft gerade zu viele Passwörter. Versucht es in ein paar Sekunden wieder.",
+                Pick(language, "Die Plattform prüft gerade zu viele Passwörter. Versuch es in ein paar Sekunden wieder.",
                     "The platform is checking too many passwords right now. Try again in a few seconds.")),
             EngineUnreachableException e => (StatusCodes.Status503ServiceUnavailable, Pick(language, "Docker läuft nicht", "Docker is not running"), e.Message),
             _ => (StatusCodes.Status500InternalServerError, Pick(language, "Interner Fehler", "Internal error"),
