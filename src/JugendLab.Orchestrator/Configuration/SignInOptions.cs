@@ -35,8 +35,12 @@ public sealed class SignInOptions
     /// the server a timer, not CPU: every connection gets one answer per pause.</summary>
     public TimeSpan RefusalPause { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Password checks from one address at the same time (a few more may queue).</summary>
+    /// <summary>Password checks from one address at the same time, so one address cannot take every hasher.</summary>
     public int ChecksPerAddress { get; set; } = 2;
+
+    /// <summary>Password checks from one address waiting for their turn; beyond it they get 429 at once. Generous: a
+    /// script (or a test run) that sends ten requests at once with a password waits rather than fails.</summary>
+    public int QueuedChecksPerAddress { get; set; } = 32;
 
     /// <summary>Password hashes computed at the same time; 0 means half the cores (at least 1).</summary>
     public int ConcurrentHashes { get; set; }
@@ -56,6 +60,6 @@ public sealed class SignInOptions
     public bool IsValid() =>
         AccountFailuresBeforeDelay >= 1 && AddressFailuresBeforeDelay >= 1 && FirstDelay > TimeSpan.Zero
         && MaxDelay >= FirstDelay && ForgetAfter > MaxDelay && MaxTracked >= 10 && RefusalPause >= TimeSpan.Zero
-        && ChecksPerAddress >= 1 && ConcurrentHashes >= 0 && HashQueueLimit >= 0 && HashQueueTimeout > TimeSpan.Zero
+        && ChecksPerAddress >= 1 && QueuedChecksPerAddress >= 0 && ConcurrentHashes >= 0 && HashQueueLimit >= 0 && HashQueueTimeout > TimeSpan.Zero
         && TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _));
 }

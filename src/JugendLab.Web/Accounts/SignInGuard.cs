@@ -32,7 +32,7 @@ public sealed class SignInGuard : IDisposable
         _known = new KnownSignIns(o.KnownAddressFor, o.MaxTracked, time);
         // The framework drops an address's limiter after it has been idle for a few seconds, so this stays small too.
         _checksPerAddress = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetConcurrencyLimiter(address,
-            _ => new ConcurrencyLimiterOptions { PermitLimit = o.ChecksPerAddress, QueueLimit = o.ChecksPerAddress * 2 }));
+            _ => new ConcurrencyLimiterOptions { PermitLimit = o.ChecksPerAddress, QueueLimit = o.QueuedChecksPerAddress }));
         _trustedProxies = o.TrustedProxies.Select(IPAddress.Parse).ToHashSet();
     }
 

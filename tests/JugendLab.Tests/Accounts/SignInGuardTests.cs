@@ -110,7 +110,7 @@ public sealed class SignInGuardTests : IDisposable
     {
         var release = new TaskCompletionSource<Actor?>(TaskCreationOptions.RunContinuationsAsynchronously);
         Task<SignInOutcome> Hanging(int i) => _guard.SignInWithPasswordAsync($"name{i}", "203.0.113.7", _ => release.Task, CancellationToken.None);
-        var running = Enumerable.Range(0, 6).Select(Hanging).ToList();   // 2 at once, 4 queued (the defaults)
+        var running = Enumerable.Range(0, 34).Select(Hanging).ToList();   // 2 at once, 32 queued (the defaults)
 
         var extra = await SignInAsync("mia", Right);
         var elsewhere = SignInAsync("mia", Right, address: "198.51.100.1");
