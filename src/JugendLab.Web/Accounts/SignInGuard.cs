@@ -43,11 +43,21 @@ public sealed class SignInGuard : IDisposable
         account = account.Length > MaxAccountKeyLength ? account[..MaxAccountKeyLength] : account;
         if (WaitFor(account, address) is { } wait) return await RefuseAsync(RefusalReason.TooManyFailures, wait, ct);
 
-        using var lease = await _checksPerAddress.AcquireAsync(address, 1, ct);
-        if (!lease.IsAcquired) return await RefuseAsync(RefusalReason.TooManyAtOnce, TimeSpan.FromSeconds(1), ct);
-        // Again: attempts that queued behind the failure that started a wait must not be hashed either.
-        if (WaitFor(account, address) is { } waitNow) return await RefuseAsync(RefusalReason.TooManyFailures, waitNow, ct);
+        (RefusalReason Reason, TimeSpan Wait) refusal;
+        using (var lease = await _checksPerAddress.AcquireAsync(address, 1, ct))
+        {
+            if (!lease.IsAcquired) refusal = (RefusalReason.TooManyAtOnce, TimeSpan.FromSeconds(1));
+            // Again: attempts that queued behind the failure that started a wait must not be hashed either.
+            else if (WaitFor(account, address) is { } waitNow) refusal = (RefusalReason.TooManyFailures, waitNow);
+            else return await CheckAsync(account, address, check, ct);
+        }
+        // The pause comes after the lease is given back: a refused guess must not keep the address's turn.
+        return await RefuseAsync(refusal.Reason, refusal.Wait, ct);
+    }
 
+    private async Task<SignInOutcome> CheckAsync(string account, string address, Func<CancellationToken, Task<Actor?>> check,
+        CancellationToken ct)
+    {
         Actor? actor;
         try
         {
