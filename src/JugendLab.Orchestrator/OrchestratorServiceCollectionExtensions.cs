@@ -32,6 +32,10 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section)
+            .Validate(o => o.IsValid(), "JugendLab:SignIn: counts and times must be positive, MaxDelay >= FirstDelay, ForgetAfter > MaxDelay, TrustedProxies IP addresses.")
+            .ValidateOnStart();
+        services.AddSingleton<PasswordHasher>();
 
         var network = configuration.GetSection(NetworkOptions.Section).Get<NetworkOptions>() ?? new NetworkOptions();
         var orchestrator = configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();

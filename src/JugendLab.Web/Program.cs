@@ -14,6 +14,7 @@ var app = builder.Build();
 app.UseGateway();              // <project>.<base domain> → the project's container; nothing below sees those requests
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCrossSiteGuard();       // /api refuses changes sent by other sites' pages (before any password is checked)
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapPlatformApi();

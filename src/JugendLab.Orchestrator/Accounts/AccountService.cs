@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace JugendLab.Orchestrator.Accounts;
 
 /// <summary>People and their tokens: sign-in checks, accounts made by staff, tokens made and revoked by their owners.</summary>
-public sealed class AccountService(JugendLabDb db, AuditLog audit, TimeProvider time)
+public sealed class AccountService(JugendLabDb db, AuditLog audit, TimeProvider time, PasswordHasher hasher)
 {
     /// <summary>Checks a name with a token (git and API) or a password (API); null when either is wrong.
-    /// A token alone (no name, as with "Bearer") is enough, since it names its owner.</summary>
+    /// A token alone (no name, as with "Bearer") is enough, since it names its owner. A password check waits for a free
+    /// hasher (<see cref="PasswordHasher"/>) and throws <see cref="HashingBusyException"/> when none is free in time.</summary>
     public async Task<Actor?> AuthenticateAsync(string? name, string secret, CancellationToken ct)
     {
         if (secret.StartsWith(Secrets.TokenPrefix, StringComparison.Ordinal))
@@ -22,7 +23,7 @@ public sealed class AccountService(JugendLabDb db, AuditLog audit, TimeProvider 
         }
         if (name is null) return null;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Name == name, ct);
-        return user?.PasswordHash is { } stored && Secrets.VerifyPassword(secret, stored) ? ToActor(user) : null;
+        return await hasher.VerifyAsync(secret, user?.PasswordHash, ct) ? ToActor(user!) : null;
     }
 
     /// <summary>Makes an account. Returns the password to hand over once (generated when none was given).</summary>
@@ -34,7 +35,7 @@ public sealed class AccountService(JugendLabDb db, AuditLog audit, TimeProvider 
         var taken = () => DomainException.Conflict($"Den Zugang „{name}“ gibt es schon.", $"The user \"{name}\" already exists.");
         if (await db.Users.AnyAsync(u => u.Name == name, ct)) throw taken();
         password = string.IsNullOrEmpty(password) ? Secrets.NewPassword() : ValidPassword(password);
-        var user = new User(name, role, Secrets.HashPassword(password), time.GetUtcNow());
+        var user = new User(name, role, await hasher.HashAsync(password, ct), time.GetUtcNow());
         db.Users.Add(user);
         audit.Record(actor, AuditAction.UserCreated, null, $"{name} ({role})");
         await UniqueNames.SaveAsync(db, taken, ct);

@@ -31,6 +31,7 @@ public static class AccountsApi
     public static async Task<Created<CreatedUserModel>> CreateUser(CreateUserRequest request, HttpContext http, AccountService accounts, CancellationToken ct)
     {
         var (user, password) = await accounts.CreateUserAsync(http.User.ToActor(), request.Name, request.Role ?? Role.Youth, request.Password, ct);
+        http.Response.Headers.CacheControl = "no-store";   // the answer carries a password: no cache may keep it
         return TypedResults.Created($"/api/users/{user.Name}", new CreatedUserModel(user.Name, user.Role, password));
     }
 
@@ -41,6 +42,7 @@ public static class AccountsApi
     public static async Task<Created<CreatedTokenModel>> CreateToken(CreateTokenRequest? request, HttpContext http, AccountService accounts, CancellationToken ct)
     {
         var (token, plain) = await accounts.CreateTokenAsync(http.User.ToActor(), request?.Name, ct);
+        http.Response.Headers.CacheControl = "no-store";   // the answer carries the token: no cache may keep it
         return TypedResults.Created($"/api/tokens/{token.Id}", new CreatedTokenModel(token.Id, token.Name, plain,
             "Speichert das Token jetzt, es wird nicht noch einmal angezeigt. / Store the token now; it is not shown again."));
     }

@@ -27,6 +27,7 @@ public static class PlatformApi
                                         "(user name and personal access token or password) or 'Authorization: Bearer <token>'.";
             return Task.CompletedTask;
         }));
+        services.AddSingleton<SignInGuard>();
         services.AddSingleton<PlatformUrls>();
         services.AddSingleton<GitHttpBackend>();
         services.AddSingleton<PushSessions>();

@@ -1,3 +1,4 @@
+using JugendLab.Orchestrator.Accounts;
 using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
@@ -21,6 +22,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 Pick(language,
                     $"Die Anfrage ließ sich nicht lesen: {e.Message} Schickt gültiges JSON mit den Feldern, die die API-Beschreibung unter /api/openapi.json nennt.",
                     $"The request could not be read: {e.Message} Send valid JSON with the fields described in /api/openapi.json.")),
+            HashingBusyException => (StatusCodes.Status503ServiceUnavailable, Pick(language, "Gerade überlastet", "Busy right now"),
+                Pick(language, "Die Plattform prüft gerade zu viele Passwörter. Versuch es in ein paar Sekunden wieder.",
+                    "The platform is checking too many passwords right now. Try again in a few seconds.")),
             EngineUnreachableException e => (StatusCodes.Status503ServiceUnavailable, Pick(language, "Docker läuft nicht", "Docker is not running"), e.Message),
             _ => (StatusCodes.Status500InternalServerError, Pick(language, "Interner Fehler", "Internal error"),
                 Pick(language, "Etwas ist schiefgegangen. Die Admins finden die Details im Log der Plattform.",
@@ -28,6 +32,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         };
         if (status >= 500) logger.LogError(exception, "Request {Path} failed", context.Request.Path);
         context.Response.StatusCode = status;
+        if (exception is HashingBusyException busy)
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

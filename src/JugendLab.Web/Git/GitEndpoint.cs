@@ -31,6 +31,7 @@ public static class GitEndpoint
         if (!auth.Succeeded)
         {
             await http.ChallengeAsync(BasicAuthenticationHandler.SchemeName);
+            if (http.Response.StatusCode != StatusCodes.Status401Unauthorized) return;   // refused (429/503): the answer says why
             await http.Response.WriteAsync(language == Language.English
                 ? "Sign in with your user name and a personal access token (POST /api/tokens makes one).\n"
                 : "Meldet euch mit eurem Namen und einem persönlichen Token an (POST /api/tokens erstellt eins).\n");

@@ -21,7 +21,8 @@ public sealed class AccountServiceTests : IAsyncLifetime
         _db.Users.Add(admin);
         await _db.SaveChangesAsync();
         _admin = AccountService.ToActor(admin);
-        _accounts = new AccountService(_db, new JugendLab.Orchestrator.Audit.AuditLog(_db, TimeProvider.System), TimeProvider.System);
+        _accounts = new AccountService(_db, new JugendLab.Orchestrator.Audit.AuditLog(_db, TimeProvider.System), TimeProvider.System,
+            new PasswordHasher(Microsoft.Extensions.Options.Options.Create(new JugendLab.Orchestrator.Configuration.SignInOptions()), TimeProvider.System));
     }
 
     [Fact]
