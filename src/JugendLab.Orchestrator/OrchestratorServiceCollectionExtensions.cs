@@ -52,6 +52,7 @@ public static class OrchestratorServiceCollectionExtensions
 
         services.AddSingleton<Reconciler>();
         services.AddSingleton<ProjectRepositories>();
+        services.AddSingleton<RepositorySizeLimit>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<JugendLabDb>>().CreateDbContext());
         services.AddScoped<AccountService>();
         services.AddScoped<TeamService>();

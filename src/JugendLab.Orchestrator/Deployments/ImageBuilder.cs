@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace JugendLab.Orchestrator.Deployments;
 
-/// <summary>Step 3 — build the image, within the build limits; a build over a limit fails with a message naming it.</summary>
+/// <summary>
+/// Step 3 — build the image, within the build limits (time, memory, CPU, log size, image size); a build over a limit
+/// fails with a message naming it.
+/// </summary>
 public sealed class ImageBuilder(IContainerRuntime runtime, ResourceNames names, IOptions<BuildOptions> options)
 {
     public async Task BuildAsync(Project project, Deployment deployment, SourceSnapshot source, Template template, DeployLog log, CancellationToken ct)
@@ -18,7 +21,8 @@ public sealed class ImageBuilder(IContainerRuntime runtime, ResourceNames names,
         if (!string.IsNullOrWhiteSpace(limits.PipIndexUrl) && template == Template.Python) buildArgs["PIP_INDEX_URL"] = limits.PipIndexUrl;
 
         await runtime.EnsureNetworkAsync(names.BuildNetwork, new Dictionary<string, string> { [ContainerLabels.Managed] = "build" }, ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // The log's overflow stops the build too: a build that prints without end is a runaway, and its log is gone anyway.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, log.Overflowed);
         timeout.CancelAfter(limits.Timeout);
         BuildResult result;
         try
@@ -27,6 +31,12 @@ public sealed class ImageBuilder(IContainerRuntime runtime, ResourceNames names,
                 result = await runtime.BuildImageAsync(new ImageBuild(
                     context, dockerfile, deployment.Image!, names.BuildNetwork, buildArgs,
                     limits.MemoryMb * 1024L * 1024L, limits.Cpus), log.Output, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && log.WasCut)
+        {
+            throw DomainException.TooLarge(
+                $"Der Build hat mehr als {log.LimitText} Log geschrieben und wurde abgebrochen (Limit für Build-Logs: {log.LimitText}). Meist läuft eine Schleife endlos oder ein Befehl ist zu gesprächig (z. B. ohne --quiet).",
+                $"The build wrote more than {log.LimitText} of log and was stopped (build log limit: {log.LimitText}). Usually a loop runs forever or a command talks too much (try --quiet).");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -38,6 +48,20 @@ public sealed class ImageBuilder(IContainerRuntime runtime, ResourceNames names,
                 $"The build took longer than {en} and was stopped (build time limit: {en}).");
         }
         if (!result.Succeeded) throw Explain(result.Error!, limits);
+        await EnsureImageWithinLimitAsync(deployment.Image!, limits, ct);
+    }
+
+    /// <summary>An image over the limit is removed at once (with its layers), so it never takes the disk for long.</summary>
+    private async Task EnsureImageWithinLimitAsync(string image, BuildOptions limits, CancellationToken ct)
+    {
+        var bytes = await runtime.ImageSizeAsync(image, ct) ?? 0;
+        var limitBytes = limits.MaxImageMb * 1024L * 1024L;
+        if (bytes <= limitBytes) return;
+        await runtime.RemoveImageAsync(image, CancellationToken.None);
+        var megabytes = (bytes + 1024 * 1024 - 1) / (1024 * 1024);
+        throw DomainException.TooLarge(
+            $"Das fertige Image ist {megabytes} MB gross, mehr als das Limit von {limits.MaxImageMb} MB. Lasst grosse Dateien und Build-Werkzeuge aus dem Image (z. B. mit .dockerignore, einem mehrstufigen Build oder indem ihr Caches im selben RUN-Schritt löscht).",
+            $"The finished image is {megabytes} MB, over the limit of {limits.MaxImageMb} MB. Keep big files and build tools out of the image (e.g. with .dockerignore, a multi-stage build, or by deleting caches in the same RUN step).");
     }
 
     /// <summary>Turns the engine's error into one a youth can act on; an OOM-killed step (exit 137) names the memory limit.</summary>

@@ -186,7 +186,8 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         try
         {
             await _docker.Containers.StopContainerAsync(name, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)grace.TotalSeconds }, ct);
-            await _docker.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true }, ct);
+            // RemoveVolumes takes the anonymous volumes of a Dockerfile's VOLUME along; named volumes (the project's /data) stay.
+            await _docker.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, ct);
         }
         catch (DockerContainerNotFoundException) { }
         catch (DockerApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict) { }
@@ -243,6 +244,44 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         var cpus = stats.CPUStats.OnlineCPUs > 0 ? stats.CPUStats.OnlineCPUs : 1;
         var cpuPercent = systemDelta > 0 && cpuDelta > 0 ? cpuDelta / systemDelta * cpus * 100 : 0;
         return new ContainerUsage(cpuPercent, (long)stats.MemoryStats.Usage, (long)stats.MemoryStats.Limit);
+    }
+
+    public async Task<long?> ImageSizeAsync(string image, CancellationToken ct)
+    {
+        try { return (await _docker.Images.InspectImageAsync(image, ct)).Size; }
+        catch (DockerImageNotFoundException) { return null; }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { return null; }
+    }
+
+    public async Task<int> PruneDanglingImagesAsync(DateTimeOffset createdBefore, CancellationToken ct)
+    {
+        var pruned = await _docker.Images.PruneImagesAsync(new ImagesPruneParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["dangling"] = new Dictionary<string, bool> { ["true"] = true },
+                ["until"] = new Dictionary<string, bool> { [createdBefore.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)] = true },
+            },
+        }, ct);
+        return pruned.ImagesDeleted?.Count(d => !string.IsNullOrEmpty(d.Deleted)) ?? 0;
+    }
+
+    public async Task<IReadOnlyList<EngineVolume>> ListDanglingVolumesAsync(CancellationToken ct)
+    {
+        var list = await _docker.Volumes.ListAsync(new VolumesListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["dangling"] = new Dictionary<string, bool> { ["true"] = true } },
+        }, ct);
+        return (list.Volumes ?? []).Select(v => new EngineVolume(v.Name,
+                (IReadOnlyDictionary<string, string>?)v.Labels?.AsReadOnly() ?? new Dictionary<string, string>(),
+                DateTimeOffset.TryParse(v.CreatedAt, System.Globalization.CultureInfo.InvariantCulture, out var created) ? created : null))
+            .ToList();
+    }
+
+    public async Task RemoveVolumeAsync(string name, CancellationToken ct)
+    {
+        try { await _docker.Volumes.RemoveAsync(name, force: false, ct); }
+        catch (DockerApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict) { }
     }
 
     public void Dispose() => _docker.Dispose();

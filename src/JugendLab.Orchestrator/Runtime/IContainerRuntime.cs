@@ -42,4 +42,23 @@ public interface IContainerRuntime
     Task RemoveImageAsync(string id, CancellationToken ct);
 
     Task<ContainerUsage?> SampleAsync(string name, CancellationToken ct);
+
+    /// <summary>The image's size in bytes as <c>docker images</c> shows it (base layers included); null when it does not exist.</summary>
+    Task<long?> ImageSizeAsync(string image, CancellationToken ct);
+
+    /// <summary>
+    /// Removes dangling images (untagged leaves: the layers failed builds leave behind) created before
+    /// <paramref name="createdBefore"/>, engine-wide, as <c>docker image prune</c> does; images a container uses stay.
+    /// Returns how many were removed.
+    /// </summary>
+    Task<int> PruneDanglingImagesAsync(DateTimeOffset createdBefore, CancellationToken ct);
+
+    /// <summary>Volumes no container (running or not) uses, engine-wide. Choose carefully what to remove from this list.</summary>
+    Task<IReadOnlyList<EngineVolume>> ListDanglingVolumesAsync(CancellationToken ct);
+
+    /// <summary>Removes a volume; no error when it is gone or (again) in use.</summary>
+    Task RemoveVolumeAsync(string name, CancellationToken ct);
 }
+
+/// <summary>A volume as the engine lists it.</summary>
+public sealed record EngineVolume(string Name, IReadOnlyDictionary<string, string> Labels, DateTimeOffset? CreatedAt);

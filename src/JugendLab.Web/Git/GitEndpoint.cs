@@ -19,6 +19,7 @@ public static class GitEndpoint
     {
         app.MapMethods("/git/{team}/{repo}/{**rest}", ["GET", "POST"], HandleAsync).ExcludeFromDescription();
         app.MapPost(CallbackAddress.PushCallbackPath, PushCallback.HandleAsync).ExcludeFromDescription().DisableAntiforgery();
+        app.MapPost(CallbackAddress.PushCheckPath, PushCallback.CheckAsync).ExcludeFromDescription().DisableAntiforgery();
         return app;
     }
 
@@ -71,6 +72,7 @@ public static class GitEndpoint
             token = sessions.Open(new PushSession(actor, project.Id, repository, language));
             environment["JUGENDLAB_PUSH_TOKEN"] = token;
             environment["JUGENDLAB_CALLBACK_URL"] = callback.PushCallbackUrl();
+            environment["JUGENDLAB_CHECK_URL"] = callback.PushCheckUrl();
         }
         try
         {
