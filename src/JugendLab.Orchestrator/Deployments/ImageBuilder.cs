@@ -34,22 +34,35 @@ public sealed class ImageBuilder(IContainerRuntime runtime, ResourceNames names,
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested && log.WasCut)
         {
-            throw DomainException.TooLarge(
-                $"Der Build hat mehr als {log.LimitText} Log geschrieben und wurde abgebrochen (Limit für Build-Logs: {log.LimitText}). Meist läuft eine Schleife endlos oder ein Befehl ist zu gesprächig (z. B. ohne --quiet).",
-                $"The build wrote more than {log.LimitText} of log and was stopped (build log limit: {log.LimitText}). Usually a loop runs forever or a command talks too much (try --quiet).");
+            throw LogTooLong(log);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            var (de, en) = limits.Timeout < TimeSpan.FromMinutes(2)
-                ? ($"{limits.Timeout.TotalSeconds:0} Sekunden", $"{limits.Timeout.TotalSeconds:0} seconds")
-                : ($"{limits.Timeout.TotalMinutes:0.#} Minuten", $"{limits.Timeout.TotalMinutes:0.#} minutes");
-            throw DomainException.Invalid(
-                $"Der Build hat länger als {de} gedauert und wurde abgebrochen (Zeitlimit für Builds: {de}).",
-                $"The build took longer than {en} and was stopped (build time limit: {en}).");
+            throw TookTooLong(limits);
+        }
+        if (log.WasCut)
+        {
+            // The build ended before the stop reached it; its output is lost all the same, so it fails the same way.
+            await runtime.RemoveImageAsync(deployment.Image!, CancellationToken.None);
+            throw LogTooLong(log);
         }
         if (!result.Succeeded) throw Explain(result.Error!, limits);
         await EnsureImageWithinLimitAsync(deployment.Image!, limits, ct);
     }
+
+    private static DomainException TookTooLong(BuildOptions limits)
+    {
+        var (de, en) = limits.Timeout < TimeSpan.FromMinutes(2)
+            ? ($"{limits.Timeout.TotalSeconds:0} Sekunden", $"{limits.Timeout.TotalSeconds:0} seconds")
+            : ($"{limits.Timeout.TotalMinutes:0.#} Minuten", $"{limits.Timeout.TotalMinutes:0.#} minutes");
+        return DomainException.Invalid(
+            $"Der Build hat länger als {de} gedauert und wurde abgebrochen (Zeitlimit für Builds: {de}).",
+            $"The build took longer than {en} and was stopped (build time limit: {en}).");
+    }
+
+    private static DomainException LogTooLong(DeployLog log) => DomainException.TooLarge(
+        $"Der Build hat mehr als {log.LimitText} Log geschrieben und wurde abgebrochen (Limit für Build-Logs: {log.LimitText}). Meist läuft eine Schleife endlos oder ein Befehl ist zu gesprächig (z. B. ohne --quiet).",
+        $"The build wrote more than {log.LimitText} of log and was stopped (build log limit: {log.LimitText}). Usually a loop runs forever or a command talks too much (try --quiet).");
 
     /// <summary>An image over the limit is removed at once (with its layers), so it never takes the disk for long.</summary>
     private async Task EnsureImageWithinLimitAsync(string image, BuildOptions limits, CancellationToken ct)
