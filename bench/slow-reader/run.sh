@@ -23,7 +23,10 @@ cleanup() {
   [ -n "${http_pid:-}" ] && kill "$http_pid" 2>/dev/null || true
   docker ps -aq --filter "label=jugendlab.managed=$instance" | xargs -r docker rm -f -v >/dev/null
   docker images -q "jugendlab-$instance/*" | xargs -r docker rmi -f >/dev/null 2>&1 || true
-  docker network ls -q --filter "name=jl-$instance-" | xargs -r docker network rm >/dev/null 2>&1 || true
+  for _ in $(seq 20); do # the engine may still be removing the cancelled build's container, which holds the network
+    docker network ls -q --filter "name=jl-$instance-" | xargs -r docker network rm >/dev/null 2>&1 && break
+    sleep 1
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -52,7 +55,8 @@ mkdir -p "$work/src" "$work/srv"
 sleep 1
 
 before=$(ps -o rss= -p "$platform_pid")
-api -N --limit-rate 20k --json "{\"gitUrl\":\"http://127.0.0.1:$gport/repo.git\"}" \
+# curl itself, not a shell function around it: its pid is what stops the reader.
+curl -fsS -u "admin:$pw" -H 'Accept-Language: en' -N --limit-rate 20k --json "{\"gitUrl\":\"http://127.0.0.1:$gport/repo.git\"}" \
   "http://127.0.0.1:$port/api/teams/bench/projects/spam/deployments" >"$work/read.txt" 2>/dev/null & reader_pid=$!
 max=$before
 for _ in $(seq 90); do rss=$(ps -o rss= -p "$platform_pid"); [ "$rss" -gt "$max" ] && max=$rss; sleep 1; done
