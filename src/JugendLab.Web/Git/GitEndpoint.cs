@@ -82,7 +82,7 @@ public static class GitEndpoint
             {
                 TooLargeMessage = language == Language.English
                     ? $"Push refused: it is larger than the limit of {limit} MB per push. Keep big files (videos, builds, node_modules) out of git."
-                    : $"Push abgelehnt: er ist größer als das Limit von {limit} MB pro Push. Lasst große Dateien (Videos, Builds, node_modules) aus git heraus.",
+                    : $"Push abgelehnt: er ist grösser als das Limit von {limit} MB pro Push. Lasst grosse Dateien (Videos, Builds, node_modules) aus git heraus.",
             });
         }
         finally
