@@ -27,6 +27,7 @@ cleanup() {
     docker network ls -q --filter "name=jl-$instance-" | xargs -r docker network rm >/dev/null 2>&1 && break
     sleep 1
   done
+  docker volume ls -q --filter "name=jl-$instance-" | xargs -r docker volume rm >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
