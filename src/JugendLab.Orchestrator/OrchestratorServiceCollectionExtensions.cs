@@ -24,7 +24,9 @@ public static class OrchestratorServiceCollectionExtensions
             .Validate(o => System.Text.RegularExpressions.Regex.IsMatch(o.Instance, "^[a-z0-9]{1,6}$"),
                 "JugendLab:Orchestrator:Instance must be 1-6 lower-case letters or digits.").ValidateOnStart();
         services.AddOptions<BuildOptions>().BindConfiguration(BuildOptions.Section)
-            .Validate(o => o.MemoryMb >= 64 && o.Cpus > 0 && o.Timeout > TimeSpan.Zero, "Build limits must be positive.").ValidateOnStart();
+            .Validate(o => o.MemoryMb >= 64 && o.Cpus > 0 && o.Timeout > TimeSpan.Zero, "Build limits must be positive.")
+            .Validate(o => o.MaxRepositoryMb > 0 && o.MaxImageMb > 0 && o.MaxLogMb > 0,
+                "JugendLab:Build:MaxRepositoryMb, MaxImageMb and MaxLogMb must be positive.").ValidateOnStart();
         services.AddOptions<RuntimeOptions>().BindConfiguration(RuntimeOptions.Section).ValidateOnStart();
         services.AddOptions<DomainOptions>().BindConfiguration(DomainOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Base) && Uri.IsWellFormedUriString(o.PublicUrl, UriKind.Absolute),
@@ -63,6 +65,7 @@ public static class OrchestratorServiceCollectionExtensions
 
         services.AddSingleton<Reconciler>();
         services.AddSingleton<ProjectRepositories>();
+        services.AddSingleton<RepositorySizeLimit>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<JugendLabDb>>().CreateDbContext());
         services.AddScoped<AccountService>();
         services.AddScoped<TeamService>();

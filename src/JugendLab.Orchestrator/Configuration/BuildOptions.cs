@@ -27,4 +27,17 @@ public sealed class BuildOptions
 
     /// <summary>pip package index passed into python builds. Empty: pip's default.</summary>
     public string PipIndexUrl { get; set; } = "";
+
+    /// <summary>Largest repository on disk: all branches and tags together, including the objects of the push being
+    /// received. A push that would take it over is refused, whatever branch it goes to.</summary>
+    public int MaxRepositoryMb { get; set; } = 200;
+
+    /// <summary>Largest image a build may produce (base image included, as <c>docker images</c> shows it).</summary>
+    public int MaxImageMb { get; set; } = 1500;
+
+    /// <summary>Largest build log. A build that writes more is almost always a runaway loop: the log is cut and the build stopped.</summary>
+    public int MaxLogMb { get; set; } = 5;
+
+    /// <summary><see cref="MaxLogMb"/> in bytes, as <see cref="Deployments.DeployLog"/> takes it.</summary>
+    public long MaxLogBytes => MaxLogMb * 1024L * 1024L;
 }

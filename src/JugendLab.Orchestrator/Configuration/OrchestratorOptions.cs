@@ -27,6 +27,11 @@ public sealed class OrchestratorOptions
     /// <summary>Images kept per project for rollback; older ones are pruned.</summary>
     public int ImagesKeptPerProject { get; set; } = 3;
 
+    /// <summary>Engine-wide garbage older than this is pruned: dangling images (layers of failed builds) and dangling
+    /// anonymous volumes. Young ones are spared, so a build that is running keeps its layers. Zero switches it off
+    /// (for an engine shared with others, e.g. a test run beside other people's work).</summary>
+    public TimeSpan PruneLeftoversAfter { get; set; } = TimeSpan.FromHours(1);
+
     public string DatabasePath => Path.Combine(DataDirectory, "jugendlab.db");
     public string RepositoriesDirectory => Path.Combine(DataDirectory, "repos");
     public string LogsDirectory => Path.Combine(DataDirectory, "logs");

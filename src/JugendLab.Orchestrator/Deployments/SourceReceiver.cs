@@ -52,7 +52,7 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
             catch (GitFailedException e)
             {
                 throw DomainException.Invalid(
-                    $"Das Repository {source.Url} ließ sich nicht klonen: {e.Message}. Ist die Adresse richtig und das Repository öffentlich?",
+                    $"Das Repository {source.Url} liess sich nicht klonen: {e.Message}. Ist die Adresse richtig und das Repository öffentlich?",
                     $"Could not clone {source.Url}: {e.Message}. Is the address right and the repository public?");
             }
             var commit = await GitProcess.RunAsync(workDir, null, ct, "rev-parse", "HEAD");
@@ -93,7 +93,7 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
             process.Kill(entireProcessTree: true);
             var limit = buildOptions.Value.MaxContextMb;
             throw DomainException.TooLarge(
-                $"Das Projekt ist größer als {limit} MB (Limit für den Build). Lasst große Dateien (Videos, node_modules, Builds) aus dem Repository, z. B. mit .gitignore.",
+                $"Das Projekt ist grösser als {limit} MB (Limit für den Build). Lasst grosse Dateien (Videos, node_modules, Builds) aus dem Repository, z. B. mit .gitignore.",
                 $"The project is larger than {limit} MB (the build limit). Keep big files (videos, node_modules, build output) out of the repository, e.g. with .gitignore.");
         }
         await process.WaitForExitAsync(ct);

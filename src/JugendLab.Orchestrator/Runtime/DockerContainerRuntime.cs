@@ -155,7 +155,8 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         try
         {
             await _docker.Containers.StopContainerAsync(name, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)grace.TotalSeconds }, ct);
-            await _docker.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true }, ct);
+            // RemoveVolumes takes the anonymous volumes of a Dockerfile's VOLUME along; named volumes (the project's /data) stay.
+            await _docker.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, ct);
         }
         catch (DockerContainerNotFoundException) { }
         catch (DockerApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict) { }
@@ -248,6 +249,38 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         _cgroupDriver ??= (await _docker.System.GetSystemInfoAsync(ct)).CgroupDriver;
 
     private string? _cgroupDriver;
+
+    public async Task<long?> ImageSizeAsync(string image, CancellationToken ct)
+    {
+        try { return (await _docker.Images.InspectImageAsync(image, ct)).Size; }
+        catch (DockerImageNotFoundException) { return null; }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { return null; }
+    }
+
+    public async Task<int> PruneDanglingImagesAsync(DateTimeOffset createdBefore, CancellationToken ct)
+    {
+        var pruned = await _docker.Images.PruneImagesAsync(new ImagesPruneParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["dangling"] = new Dictionary<string, bool> { ["true"] = true },
+                ["until"] = new Dictionary<string, bool> { [createdBefore.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)] = true },
+            },
+        }, ct);
+        return pruned.ImagesDeleted?.Count(d => !string.IsNullOrEmpty(d.Deleted)) ?? 0;
+    }
+
+    public async Task<IReadOnlyList<EngineVolume>> ListDanglingVolumesAsync(CancellationToken ct)
+    {
+        var list = await _docker.Volumes.ListAsync(new VolumesListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["dangling"] = new Dictionary<string, bool> { ["true"] = true } },
+        }, ct);
+        return (list.Volumes ?? []).Select(v => new EngineVolume(v.Name,
+                (IReadOnlyDictionary<string, string>?)v.Labels?.AsReadOnly() ?? new Dictionary<string, string>(),
+                DateTimeOffset.TryParse(v.CreatedAt, System.Globalization.CultureInfo.InvariantCulture, out var created) ? created : null))
+            .ToList();
+    }
 
     public void Dispose()
     {

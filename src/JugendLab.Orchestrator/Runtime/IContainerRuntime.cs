@@ -66,7 +66,23 @@ public interface IContainerRuntime
 
     /// <summary>Removes a network no container is attached to, running or not; false (and nothing removed) when one is.</summary>
     Task<bool> RemoveNetworkIfUnusedAsync(ManagedNetwork network, CancellationToken ct);
+
+    /// <summary>The image's size in bytes as <c>docker images</c> shows it (base layers included); null when it does not exist.</summary>
+    Task<long?> ImageSizeAsync(string image, CancellationToken ct);
+
+    /// <summary>
+    /// Removes dangling images (untagged leaves: the layers failed builds leave behind) created before
+    /// <paramref name="createdBefore"/>, engine-wide, as <c>docker image prune</c> does; images a container uses stay.
+    /// Returns how many were removed.
+    /// </summary>
+    Task<int> PruneDanglingImagesAsync(DateTimeOffset createdBefore, CancellationToken ct);
+
+    /// <summary>Volumes no container (running or not) uses, engine-wide. Choose carefully what to remove from this list.</summary>
+    Task<IReadOnlyList<EngineVolume>> ListDanglingVolumesAsync(CancellationToken ct);
 }
 
 /// <summary>A volume in the engine; <see cref="Device"/> is set when it mounts a block device (a size-limited /data).</summary>
 public sealed record VolumeInfo(string Name, string? Device);
+
+/// <summary>A volume as the engine lists it.</summary>
+public sealed record EngineVolume(string Name, IReadOnlyDictionary<string, string> Labels, DateTimeOffset? CreatedAt);

@@ -1,47 +1,32 @@
-using System.Text;
-using System.Threading.Channels;
+using JugendLab.Orchestrator.Deployments;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace JugendLab.Web.Api;
 
 /// <summary>
 /// Streams log lines to an HTTP response as they happen (text/plain, one line each, flushed at once), so a build log
-/// reaches the pusher's terminal live. Writers call <see cref="Write"/> from any thread; one pump writes in order.
+/// reaches the pusher's terminal live. Writers call <see cref="Write"/> from any thread; it blocks while the reader lags
+/// a whole buffer behind, so a slow reader slows the build's output instead of growing the platform's memory.
 /// </summary>
 public sealed class LiveLogResponse : IAsyncDisposable
 {
-    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly HttpResponse _response;
-    private readonly Task _pump;
+    /// <summary>Log bytes held for one reader; a few hundred lines, small beside a build's own memory.</summary>
+    internal const int BufferBytes = 64 * 1024;
+
+    // Kestrel aborts a reader slower than its minimum data rate long before this; it only guards against the unforeseen.
+    private static readonly TimeSpan StallLimit = TimeSpan.FromMinutes(2);
+
+    private readonly LiveLogRelay _relay;
 
     public LiveLogResponse(HttpResponse response, CancellationToken ct)
     {
-        _response = response;
         response.ContentType = "text/plain; charset=utf-8";
         response.Headers.CacheControl = "no-store";
         response.HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        _pump = PumpAsync(ct);
+        _relay = new LiveLogRelay(response.Body, BufferBytes, StallLimit, ct);
     }
 
-    public void Write(string line) => _lines.Writer.TryWrite(line);
+    public void Write(string line) => _relay.Write(line);
 
-    private async Task PumpAsync(CancellationToken ct)
-    {
-        try
-        {
-            await foreach (var line in _lines.Reader.ReadAllAsync(ct))
-            {
-                await _response.Body.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), ct);
-                await _response.Body.FlushAsync(ct);
-            }
-        }
-        catch (OperationCanceledException) { }
-        catch (IOException) { } // the reader went away; the deploy itself decides what happens next
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _lines.Writer.TryComplete();
-        await _pump;
-    }
+    public ValueTask DisposeAsync() => _relay.DisposeAsync();
 }

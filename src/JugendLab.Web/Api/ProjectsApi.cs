@@ -100,7 +100,7 @@ public static class ProjectsApi
 
         var language = LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
         await using var live = new LiveLogResponse(http.Response, http.RequestAborted);
-        await using var log = new DeployLog(language, live.Write);
+        await using var log = new DeployLog(language, live.Write, build.Value.MaxLogBytes);
         var outcome = await pipeline.DeployAsync(
             new DeployRequest(target.Id, new GitUrl(request.GitUrl, request.Ref), actor, language), log, http.RequestAborted);
         live.Write(outcome.Succeeded

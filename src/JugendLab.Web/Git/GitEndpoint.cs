@@ -19,6 +19,7 @@ public static class GitEndpoint
     {
         app.MapMethods("/git/{team}/{repo}/{**rest}", ["GET", "POST"], HandleAsync).ExcludeFromDescription();
         app.MapPost(CallbackAddress.PushCallbackPath, PushCallback.HandleAsync).ExcludeFromDescription().DisableAntiforgery();
+        app.MapPost(CallbackAddress.PushCheckPath, PushCallback.CheckAsync).ExcludeFromDescription().DisableAntiforgery();
         return app;
     }
 
@@ -72,6 +73,7 @@ public static class GitEndpoint
             token = sessions.Open(new PushSession(actor, project.Id, repository, language));
             environment["JUGENDLAB_PUSH_TOKEN"] = token;
             environment["JUGENDLAB_CALLBACK_URL"] = callback.PushCallbackUrl();
+            environment["JUGENDLAB_CHECK_URL"] = callback.PushCheckUrl();
         }
         try
         {
@@ -81,7 +83,7 @@ public static class GitEndpoint
             {
                 TooLargeMessage = language == Language.English
                     ? $"Push refused: it is larger than the limit of {limit} MB per push. Keep big files (videos, builds, node_modules) out of git."
-                    : $"Push abgelehnt: er ist größer als das Limit von {limit} MB pro Push. Lasst große Dateien (Videos, Builds, node_modules) aus git heraus.",
+                    : $"Push abgelehnt: er ist grösser als das Limit von {limit} MB pro Push. Lasst grosse Dateien (Videos, Builds, node_modules) aus git heraus.",
             });
         }
         finally

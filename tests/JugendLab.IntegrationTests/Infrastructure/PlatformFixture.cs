@@ -181,7 +181,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         await Platform.DisposeAsync();
         foreach (var c in await ContainersAsync())
-            await Docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true });
+            await Docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
         var networks = await Docker.Networks.ListNetworksAsync();
         foreach (var n in networks.Where(n => n.Name.StartsWith($"jl-{Instance}-")))
             await Docker.Networks.DeleteNetworkAsync(n.ID);

@@ -49,6 +49,14 @@ public sealed class PlatformProcess : IAsyncDisposable
         env["JugendLab__Runtime__ReadyTimeout"] = "00:00:30";
         env["JugendLab__Build__MaxPushMb"] = "5";
         env["JugendLab__Build__MaxContextMb"] = "2";
+        // Storage caps small enough to reach in a test: other tests push under 5 MB per project, log well under 1 MB
+        // and build images under 450 MB (the node image with its packages is the largest, about 350 MB).
+        env["JugendLab__Build__MaxRepositoryMb"] = "5";
+        env["JugendLab__Build__MaxLogMb"] = "1";
+        env["JugendLab__Build__MaxImageMb"] = "450";
+        // The engine is shared with other people's work: engine-wide pruning of dangling images and anonymous volumes
+        // would remove objects this test run did not make.
+        env["JugendLab__Orchestrator__PruneLeftoversAfter"] = "00:00:00";
         env["JugendLab__Build__Timeout"] = "00:00:40";
         env["JugendLab__Build__MemoryMb"] = "256";
         env["JugendLab__Build__AllowPrivateGitHosts"] = "true"; // the test's public repository is served on 127.0.0.1

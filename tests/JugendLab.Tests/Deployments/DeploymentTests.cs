@@ -38,7 +38,7 @@ public sealed class DeploymentTests
     {
         var seen = new List<string>();
         var path = Path.Combine(Path.GetTempPath(), $"jl-log-{Guid.NewGuid():n}.log");
-        await using (var log = new DeployLog(JugendLab.Orchestrator.Errors.Language.English, seen.Add))
+        await using (var log = new DeployLog(JugendLab.Orchestrator.Errors.Language.English, seen.Add, 1024 * 1024))
         {
             log.Step("Baue", "Building");
             log.AttachFile(path);

@@ -371,7 +371,7 @@ public sealed class DockerfilePolicyTests
             new BuildCgroups(Microsoft.Extensions.Logging.Abstractions.NullLogger<BuildCgroups>.Instance), Options.Create(new BuildOptions()));
         var project = new Project(new Team("kiez", Quota.Default, DateTimeOffset.UtcNow), "shop", Template.Dockerfile, "main", 256, 0.5, DateTimeOffset.UtcNow);
         var deployment = new Deployment(1, "push", "mia", DateTimeOffset.UtcNow);
-        await using var log = new DeployLog(Language.German, _ => { });
+        await using var log = new DeployLog(Language.German, _ => { }, 1024 * 1024);
 
         await Assert.ThrowsAsync<DomainException>(() => builder.BuildAsync(
             project, deployment, Snapshot(("Dockerfile", "FROM jugendlab-main/shop:1\n")), Template.Dockerfile, log, CancellationToken.None));
