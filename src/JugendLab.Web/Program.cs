@@ -1,5 +1,6 @@
 using JugendLab.Gateway;
 using JugendLab.Orchestrator;
+using JugendLab.Web;
 using JugendLab.Web.Api;
 
 // One process hosts the whole platform: orchestrator, gateway, JSON API and git endpoint, on one port.
@@ -8,16 +9,20 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOrchestrator(builder.Configuration);
 builder.Services.AddGateway(builder.Configuration);
 builder.Services.AddPlatformApi();
+builder.Services.AddWebApp();
 
 var app = builder.Build();
 
 app.UseGateway();              // <project>.<base domain> → the project's container; nothing below sees those requests
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles();         // the web app's CSS and one small script
+app.UseRequestLocalization();  // German first; English by the language switch or the browser
 app.UseCrossSiteGuard();       // /api refuses changes sent by other sites' pages (before any password is checked)
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapPlatformApi();
+app.MapWebApp();
 
 app.Run();
 

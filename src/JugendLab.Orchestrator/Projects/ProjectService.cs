@@ -53,6 +53,15 @@ public sealed class ProjectService(
         return await db.Projects.Include(p => p.Team).Where(p => p.TeamId == team.Id).OrderBy(p => p.Slug).ToListAsync(ct);
     }
 
+    /// <summary>The newest deployment of each of the team's projects that has one (for the project cards).</summary>
+    public async Task<IReadOnlyDictionary<int, Deployment>> LatestDeploymentsAsync(Actor actor, string teamName, CancellationToken ct)
+    {
+        var team = await teams.GetAsync(actor, teamName, ct);
+        var newest = await db.Deployments.Where(d => db.Projects.Any(p => p.Id == d.ProjectId && p.TeamId == team.Id))
+            .GroupBy(d => d.ProjectId).Select(g => g.Max(d => d.Id)).ToListAsync(ct);
+        return await db.Deployments.Where(d => newest.Contains(d.Id)).ToDictionaryAsync(d => d.ProjectId, ct);
+    }
+
     /// <summary>A project of a team the actor may see.</summary>
     public async Task<Project> GetAsync(Actor actor, string teamName, string slug, CancellationToken ct)
     {

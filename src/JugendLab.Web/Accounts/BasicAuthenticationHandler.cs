@@ -96,6 +96,15 @@ public sealed class BasicAuthenticationHandler(
 /// <summary>Reads the signed-in person back from the request.</summary>
 public static class ActorClaims
 {
+    /// <summary>The claims a session cookie carries: the same as a Basic sign-in's, so <see cref="ToActor"/> reads both.</summary>
+    public static ClaimsPrincipal ToPrincipal(this Actor actor, string scheme) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, actor.UserId.ToString()),
+        new Claim(ClaimTypes.Name, actor.Name),
+        new Claim(ClaimTypes.Role, actor.Role.ToString()),
+        new Claim(BasicAuthenticationHandler.MethodClaim, "password"),
+    ], scheme));
+
     public static Actor ToActor(this ClaimsPrincipal user) => new(
         int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
         user.FindFirstValue(ClaimTypes.Name)!,

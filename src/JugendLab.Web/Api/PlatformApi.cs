@@ -46,8 +46,6 @@ public static class PlatformApi
             .MapProjectsApi()
             .MapAuditApi();
         app.MapGitEndpoint();
-        app.MapGet("/", () => TypedResults.Text(
-            "JugendLab — API: /api (OpenAPI: /api/openapi.json), git: /git/<team>/<project>.git\n")).ExcludeFromDescription();
         return app;
     }
 }

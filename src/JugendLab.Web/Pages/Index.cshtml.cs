@@ -1,0 +1,31 @@
+using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Projects;
+using JugendLab.Orchestrator.Teams;
+using JugendLab.Web.Accounts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Web.Pages;
+
+/// <summary>"Meine Projekte": every team the person is in, each project as a card. Reads through the same services as the API.</summary>
+public sealed class IndexModel(TeamService teams, ProjectService projects, IOptions<DomainOptions> domain) : PageModel
+{
+    public IReadOnlyList<TeamCards> Teams { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var actor = User.ToActor();
+        var list = new List<TeamCards>();
+        foreach (var team in await teams.ListAsync(actor, ct))
+        {
+            var latest = await projects.LatestDeploymentsAsync(actor, team.Name, ct);
+            var cards = (await projects.ListAsync(actor, team.Name, ct))
+                .Select(p => ProjectCard.From(p, domain.Value.ProjectUrl(p.Slug), latest.GetValueOrDefault(p.Id)))
+                .ToList();
+            list.Add(new TeamCards(team.Name, team.Quota.MaxProjects, cards));
+        }
+        Teams = list;
+    }
+
+    public sealed record TeamCards(string Name, int MaxProjects, IReadOnlyList<ProjectCard> Projects);
+}

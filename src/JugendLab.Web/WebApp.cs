@@ -1,0 +1,62 @@
+using System.Globalization;
+using JugendLab.Web.Accounts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+
+namespace JugendLab.Web;
+
+/// <summary>
+/// The web app for people in a browser (Razor Pages, see shared UI.md): cookie sign-in for pages only — the JSON API and
+/// git keep taking tokens and passwords, never the cookie — German first with English by choice or by the browser.
+/// </summary>
+public static class WebApp
+{
+    public const string CookieScheme = "Cookies";
+    public const string SignedIn = "signed-in";
+
+    /// <summary>The session cookie. Host-only (no Domain), so browsers never send it to project subdomains; its name starts
+    /// with "jugendlab", which the gateway also strips from requests to projects.</summary>
+    public const string SessionCookie = "jugendlab.session";
+
+    public static readonly CultureInfo[] Cultures = [new("de-CH"), new("en")];
+
+    public static IServiceCollection AddWebApp(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/", SignedIn);
+            o.Conventions.AllowAnonymousToPage("/Konto/Anmelden");
+            o.Conventions.AllowAnonymousToPage("/Sprache");
+            o.Conventions.AddPageRoute("/Konto/Anmelden", "/anmelden");
+            o.Conventions.AddPageRoute("/Konto/Abmelden", "/abmelden");
+        }).AddViewLocalization();
+        services.AddAuthentication().AddCookie(CookieScheme, o =>
+        {
+            o.Cookie.Name = SessionCookie;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure as soon as the box serves HTTPS
+            o.LoginPath = "/anmelden";
+            o.LogoutPath = "/abmelden";
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder().AddPolicy(SignedIn, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            // The language switch's cookie first, then the browser's languages; no query string.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.Name = "jugendlab.antiforgery");
+        return services;
+    }
+
+    public static WebApplication MapWebApp(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}
