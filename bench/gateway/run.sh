@@ -30,6 +30,8 @@ cleanup() {
     [[ -n $GATEWAY_PID ]] && kill "$GATEWAY_PID" 2>/dev/null || true
     [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null || true
     wait 2>/dev/null || true
+    # The projects' /data images hang on loop devices: detach the ones backed by files of this run.
+    losetup -a 2>/dev/null | grep -F "($WORK/" | cut -d: -f1 | xargs -r -n1 losetup -d 2>/dev/null || true
     [[ -n ${KEEP_WORK:-} ]] || rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -35,6 +35,8 @@ cleanup() {
     docker images -q "jugendlab-$INSTANCE/*" | xargs -r docker rmi -f >/dev/null 2>&1 || true
     docker network ls -q --filter "name=jl-$INSTANCE-" | xargs -r docker network rm >/dev/null 2>&1 || true
     docker volume ls -q --filter "name=jl-$INSTANCE-" | xargs -r docker volume rm >/dev/null 2>&1 || true
+    # The projects' /data images hang on loop devices: detach the ones backed by files of this run.
+    losetup -a 2>/dev/null | grep -F "($WORK/" | cut -d: -f1 | xargs -r -n1 losetup -d 2>/dev/null || true
     [[ -n ${KEEP_WORK:-} ]] || rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -28,6 +28,8 @@ cleanup() {
     sleep 1
   done
   docker volume ls -q --filter "name=jl-$instance-" | xargs -r docker volume rm >/dev/null 2>&1 || true
+  # The projects' /data images hang on loop devices: detach the ones backed by files of this run.
+  losetup -a 2>/dev/null | grep -F "($work/" | cut -d: -f1 | xargs -r -n1 losetup -d 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
