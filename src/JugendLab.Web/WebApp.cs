@@ -50,7 +50,9 @@ public static class WebApp
             // The language switch's cookie first, then the browser's languages; no query string.
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        // The platform's other cookies carry its name too, so the gateway strips them from requests to projects.
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.Name = "jugendlab.antiforgery");
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = "jugendlab.tempdata");
         return services;
     }
 

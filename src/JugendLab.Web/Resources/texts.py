@@ -44,6 +44,23 @@ TEXTS = {
     "NeverPublished": ("Noch nie veröffentlicht. Schick deinen Code mit git push.", "Never published. Send your code with git push."),
     "VersionLine": ("Version {0} von {1}, {2}", "Version {0} by {1}, {2}"),
     "StoppedBy": ("Angehalten von {0}: {1}", "Stopped by {0}: {1}"),
+    "NavTokens": ("Zugangs-Tokens", "Access tokens"),
+    "TokensTitle": ("Zugangs-Tokens", "Access tokens"),
+    "TokensIntro": ("Mit einem Zugangs-Token schickt git deinen Code auf die Plattform. Mach für jedes Gerät ein eigenes Token: Geht ein Gerät verloren, löschst du nur dessen Token.",
+                    "With an access token, git sends your code to the platform. Make one token per device: if a device gets lost, you delete only its token."),
+    "TokenName": ("Name des Tokens (zum Beispiel «Laptop»)", "Name of the token (for example \u201claptop\u201d)"),
+    "TokenCreate": ("Token erstellen", "Create token"),
+    "TokenCreated": ("Dein neues Token. Kopier es jetzt: Es wird nur dieses eine Mal angezeigt.", "Your new token. Copy it now: it is shown only this once."),
+    "TokenRemoteIntro": ("So verbindest du ein Projekt mit git (im Ordner deines Projekts):", "This is how you connect a project with git (in your project's folder):"),
+    "Copy": ("Kopieren", "Copy"),
+    "Copied": ("Kopiert", "Copied"),
+    "YourTokens": ("Deine Tokens", "Your tokens"),
+    "NoTokens": ("Du hast noch kein Token.", "You have no token yet."),
+    "TokenLine": ("{0} (beginnt mit {1}), erstellt {2}", "{0} (starts with {1}), created {2}"),
+    "TokenRevoked": ("gelöscht {0}", "deleted {0}"),
+    "TokenRevoke": ("Löschen", "Delete"),
+    "TokenRevokeLabel": ("Token «{0}» löschen", "Delete token \u201c{0}\u201d"),
+    "TokenWasRevoked": ("Das Token «{0}» ist gelöscht. git und die API nehmen es nicht mehr an.", "The token \u201c{0}\u201d is deleted. git and the API no longer accept it."),
 }
 
 def write(path, index):
