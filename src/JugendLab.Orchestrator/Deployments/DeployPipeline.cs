@@ -115,7 +115,7 @@ public sealed class DeployPipeline(
     {
         // Staff may have stopped the project while it built: then it stays stopped and this deployment does not go live.
         await db.Entry(project).ReloadAsync(ct);
-        if (project.IsStoppedByStaff) project.EnsureDeployAllowed(deploymentRequester);
+        project.EnsureDeployAllowed(deploymentRequester);
         Deployment? previous = project.LiveDeploymentId is { } id ? await db.Deployments.FindAsync([id], ct) : null;
         previous?.Retire();
         deployment.Live(time.GetUtcNow());

@@ -71,7 +71,7 @@ public sealed class Project
     /// <summary>Stops serving. When staff stop it, the stop sticks: members cannot start or deploy it until staff resume it.</summary>
     public void Stop(Actor actor, string? reason)
     {
-        if (IsStoppedByStaff && !actor.IsStaff) EnsureNotStoppedByStaff(actor);
+        EnsureNotStoppedByStaff(actor);
         Status = ProjectStatus.Stopped;
         StatusDetail = null;
         StoppedBy = actor.IsStaff ? actor.Name : null;
@@ -96,10 +96,9 @@ public sealed class Project
     private void EnsureNotStoppedByStaff(Actor actor)
     {
         if (!IsStoppedByStaff || actor.IsStaff) return;
-        var reason = StopReason ?? "(kein Grund angegeben / no reason given)";
         throw DomainException.Forbidden(
-            $"{StoppedBy} hat das Projekt „{Slug}“ angehalten: {reason} — Nur eine Mentorin, ein Mentor oder ein Admin kann es wieder starten. Sprecht mit {StoppedBy}.",
-            $"{StoppedBy} stopped the project \"{Slug}\": {reason} — Only a mentor or admin can start it again. Talk to {StoppedBy}.");
+            $"{StoppedBy} hat das Projekt «{Slug}» angehalten. Grund: {StopReason ?? "(kein Grund angegeben)"} — Nur eine Mentor:in oder ein Admin kann es wieder starten. Sprich mit {StoppedBy}.",
+            $"{StoppedBy} stopped the project \"{Slug}\". Reason: {StopReason ?? "(no reason given)"} — Only a mentor or an admin can start it again. Talk to {StoppedBy}.");
     }
 
     public void Configure(Template? template, string? deployBranch, int? memoryMb, double? cpus)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JugendLab.Orchestrator.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -51,21 +50,13 @@ public sealed class EgressFirewall(IOptions<NetworkOptions> options, ILogger<Egr
     private static async Task<string> ReadAsync(string path, CancellationToken ct) =>
         File.Exists(path) ? await File.ReadAllTextAsync(path, ct) + "\n" : "";
 
-    /// <summary>Runs a command; null when it succeeded, else what it said on stderr.</summary>
+    /// <summary>Runs a command; null when it succeeded, else what it said.</summary>
     private static async Task<string?> RunAsync(string[] command, string? stdin, CancellationToken ct)
     {
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
-        foreach (var a in command.Skip(1)) start.ArgumentList.Add(a);
         try
         {
-            using var process = Process.Start(start)!;
-            if (stdin is not null) await process.StandardInput.WriteAsync(stdin.AsMemory(), ct);
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync(ct);
-            var stderr = await process.StandardError.ReadToEndAsync(ct);
-            await stdout;
-            await process.WaitForExitAsync(ct);
-            return process.ExitCode == 0 ? null : stderr.Trim() is { Length: > 0 } said ? said : $"exit code {process.ExitCode}";
+            var result = await HostCommand.RunAsync(new CommandLine(command[0], command[1..]), ct, stdin);
+            return result.Succeeded ? null : result.Said;
         }
         catch (System.ComponentModel.Win32Exception)
         {

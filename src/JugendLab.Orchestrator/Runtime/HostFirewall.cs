@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace JugendLab.Orchestrator.Runtime;
@@ -30,16 +29,12 @@ public sealed class HostFirewall(ILogger<HostFirewall> logger)
 
     private async Task<bool> IptablesAsync(CancellationToken ct, bool mustSucceed, params string[] args)
     {
-        var start = new ProcessStartInfo("iptables") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
         try
         {
-            using var process = Process.Start(start)!;
-            var stderr = await process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            if (process.ExitCode != 0 && mustSucceed)
-                logger.LogWarning("iptables {Args} failed: {Error}", string.Join(' ', args), stderr.Trim());
-            return process.ExitCode == 0;
+            var result = await HostCommand.RunAsync(new CommandLine("iptables", args), ct);
+            if (!result.Succeeded && mustSucceed)
+                logger.LogWarning("iptables {Args} failed: {Error}", string.Join(' ', args), result.Said);
+            return result.Succeeded;
         }
         catch (System.ComponentModel.Win32Exception)
         {

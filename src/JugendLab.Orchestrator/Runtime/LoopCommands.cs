@@ -1,11 +1,5 @@
 namespace JugendLab.Orchestrator.Runtime;
 
-/// <summary>One program and its arguments, run without a shell (so no file name is ever read as shell syntax).</summary>
-public sealed record CommandLine(string Program, IReadOnlyList<string> Arguments)
-{
-    public override string ToString() => $"{Program} {string.Join(' ', Arguments)}";
-}
-
 /// <summary>
 /// The command lines behind a project's size-limited /data: an ext4 filesystem in an image file, attached to a loop
 /// device (FACTS.md: "Hard disk limits for a volume work with loop devices"). Pure, so the tests can read them.

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
 
 namespace JugendLab.Orchestrator.Runtime;
 
@@ -101,15 +100,10 @@ public sealed class LoopDevices
 
     private static async Task<(int Exit, string Stdout, string Stderr)> ExecuteAsync(CommandLine command, CancellationToken ct)
     {
-        var start = new ProcessStartInfo(command.Program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in command.Arguments) start.ArgumentList.Add(argument);
         try
         {
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync(ct);
-            var stderr = process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            return (process.ExitCode, await stdout, await stderr);
+            var result = await HostCommand.RunAsync(command, ct);
+            return (result.ExitCode, result.Stdout, result.Stderr);
         }
         catch (Win32Exception e)
         {

@@ -64,7 +64,7 @@ public sealed class TeamService(JugendLabDb db, AccountService accounts, AuditLo
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<Team> SetQuotaAsync(Actor actor, string teamName, Quota quota, CancellationToken ct, string? reason = null)
+    public async Task<Team> SetQuotaAsync(Actor actor, string teamName, Quota quota, string? reason, CancellationToken ct)
     {
         actor.EnsureStaff();
         var team = await GetAsync(actor, teamName, ct);

@@ -50,7 +50,7 @@ public static class TeamsApi
     }
 
     public static async Task<Ok<TeamModel>> SetQuota(string team, SetQuotaRequest quota, HttpContext http, TeamService teams, CancellationToken ct) =>
-        TypedResults.Ok(await Describe(await teams.SetQuotaAsync(http.User.ToActor(), team, quota.ToQuota(), ct, quota.Reason), teams, ct));
+        TypedResults.Ok(await Describe(await teams.SetQuotaAsync(http.User.ToActor(), team, quota.ToQuota(), quota.Reason, ct), teams, ct));
 
     private static async Task<TeamModel> Describe(Team team, TeamService teams, CancellationToken ct) =>
         new(team.Name, await teams.MemberNamesAsync(team, ct), QuotaModel.From(team.Quota), team.CreatedAt);
