@@ -30,7 +30,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Sprache");
             o.Conventions.AddPageRoute("/Konto/Anmelden", "/anmelden");
             o.Conventions.AddPageRoute("/Konto/Abmelden", "/abmelden");
-        }).AddViewLocalization();
+        }).AddMvcOptions(o => o.Filters.Add<Pages.NotFoundFilter>()).AddViewLocalization();
         services.AddAuthentication().AddCookie(CookieScheme, o =>
         {
             o.Cookie.Name = SessionCookie;
@@ -55,6 +55,18 @@ public static class WebApp
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = "jugendlab.tempdata");
         return services;
     }
+
+    /// <summary>Error statuses on the web app's own addresses get a page in the person's language; the API, git and
+    /// the projects keep their own answers (problem details, git's text, the gateway's friendly pages).</summary>
+    public static WebApplication UseStatusPages(this WebApplication app)
+    {
+        app.UseWhen(IsPageRequest, b => b.UseStatusCodePagesWithReExecute("/fehler/{0}"));
+        app.UseWhen(c => !IsPageRequest(c), b => b.UseStatusCodePages());
+        return app;
+    }
+
+    private static bool IsPageRequest(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/git");
 
     public static WebApplication MapWebApp(this WebApplication app)
     {

@@ -1,7 +1,10 @@
-# Writes SharedResource.resx (German, the default) and SharedResource.en.resx from the table below.
-# Edit the table, run `python3 texts.py` in this folder, and commit all three files.
+# Writes SharedResource.resx (German, the default) and SharedResource.en.resx from the tables: the one below, and one
+# per part of the app in texts_<part>.py (each defines TEXTS). Edit a table, run `python3 texts.py` in this folder,
+# and commit the tables and both .resx files.
 # German: Swiss spelling (ss, never ß), du, plain words (see UI.md).
+import glob
 import html
+import importlib.util
 
 TEXTS = {
     "AppName": ("JugendLab", "JugendLab"),
@@ -63,6 +66,14 @@ TEXTS = {
     "TokenRevokeLabel": ("Token «{0}» löschen", "Delete token \u201c{0}\u201d"),
     "TokenWasRevoked": ("Das Token «{0}» ist gelöscht. git und die API nehmen es nicht mehr an.", "The token \u201c{0}\u201d is deleted. git and the API no longer accept it."),
 }
+
+for part in sorted(glob.glob("texts_*.py")):
+    spec = importlib.util.spec_from_file_location(part[:-3], part)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    twice = TEXTS.keys() & module.TEXTS.keys()
+    assert not twice, f"{part} repeats {sorted(twice)}"
+    TEXTS.update(module.TEXTS)
 
 def write(path, index):
     with open(path, "w", encoding="utf-8") as f:

@@ -1,0 +1,20 @@
+namespace JugendLab.Web.Pages.Projekte;
+
+/// <summary>The tabs of a project page, in the order they are shown.</summary>
+public enum ProjectTab { Overview }
+
+/// <summary>Each tab's address (under /projekte/{team}/{project}) and the text key of its name.</summary>
+public static class ProjectTabs
+{
+    public static readonly IReadOnlyList<(ProjectTab Tab, string Path, string TextKey)> All =
+    [
+        (ProjectTab.Overview, "", "TabOverview"),
+    ];
+
+    public static string Url(string team, string project, ProjectTab tab)
+    {
+        var path = All.First(t => t.Tab == tab).Path;
+        var root = $"/projekte/{Uri.EscapeDataString(team)}/{Uri.EscapeDataString(project)}";
+        return path.Length == 0 ? root : $"{root}/{path}";
+    }
+}
