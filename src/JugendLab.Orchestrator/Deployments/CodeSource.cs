@@ -18,3 +18,9 @@ public sealed record GitUrl(string Url, string? Ref) : CodeSource
 {
     public override string Describe() => Ref is null ? Url : $"{Url}#{Ref}";
 }
+
+/// <summary>The newest commit of a branch of the project's own repository: "Neu veröffentlichen" and a starter's first deploy.</summary>
+public sealed record RepositoryBranch(string RepositoryPath, string Branch) : CodeSource
+{
+    public override string Describe() => "web";
+}

@@ -14,6 +14,7 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
     {
         PushedCommit push => await ArchiveAsync(push.RepositoryPath, push.Commit, QuarantineEnvironment(push), ct),
         GitUrl url => await CloneAsync(url, log, ct),
+        RepositoryBranch branch => await ArchiveAsync(branch.RepositoryPath, await NewestCommitAsync(branch, ct), null, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(source)),
     };
 
@@ -25,6 +26,20 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
             ["GIT_OBJECT_DIRECTORY"] = push.QuarantinePath,
             ["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = Path.Combine(push.RepositoryPath, "objects"),
         };
+
+    private static async Task<string> NewestCommitAsync(RepositoryBranch source, CancellationToken ct)
+    {
+        try
+        {
+            return await GitProcess.RunAsync(source.RepositoryPath, null, ct, "rev-parse", "--verify", "--quiet", $"refs/heads/{source.Branch}^{{commit}}");
+        }
+        catch (GitFailedException)
+        {
+            throw DomainException.Conflict(
+                $"Im Branch «{source.Branch}» gibt es noch keinen Code. Schick zuerst Code mit git push, oder stell in den Einstellungen den richtigen Branch ein.",
+                $"The branch \"{source.Branch}\" has no code yet. Send code with git push first, or set the right branch in the settings.");
+        }
+    }
 
     private async Task<SourceSnapshot> CloneAsync(GitUrl source, DeployLog log, CancellationToken ct)
     {

@@ -30,7 +30,10 @@ public sealed class SignInAndProjectsPageTests(PlatformFixture platform)
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Meine Projekte", Level = 1 })).ToBeVisibleAsync();
         var liveCard = browser.Page.Locator(".card", new() { Has = browser.Page.GetByRole(AriaRole.Heading, new() { Name = live }) });
         await Assertions.Expect(liveCard.Locator(".status")).ToContainTextAsync("Live");
-        await Assertions.Expect(liveCard.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", platform.SiteUrl(live).ToString());
+        await Assertions.Expect(liveCard.GetByRole(AriaRole.Link, new() { Name = platform.SiteUrl(live).ToString() }))
+            .ToHaveAttributeAsync("href", platform.SiteUrl(live).ToString());
+        await Assertions.Expect(liveCard.GetByRole(AriaRole.Link, new() { Name = live, Exact = true }))
+            .ToHaveAttributeAsync("href", $"/projekte/{team.Name}/{live}");
         await Assertions.Expect(liveCard).ToContainTextAsync($"von {team.User}");
         var emptyCard = browser.Page.Locator(".card", new() { Has = browser.Page.GetByRole(AriaRole.Heading, new() { Name = empty }) });
         await Assertions.Expect(emptyCard.Locator(".status")).ToContainTextAsync("Noch leer");
