@@ -56,3 +56,11 @@ public sealed record TokenModel(int Id, string Name, string Prefix, DateTimeOffs
 public sealed record CreatedTokenModel(int Id, string Name, string Token, string Hint);
 
 public sealed record UsageSampleModel(DateTimeOffset At, double CpuPercent, long MemoryBytes, long MemoryLimitBytes);
+
+/// <summary>An environment variable of a project; a secret's value is never sent back (null).</summary>
+public sealed record VariableModel(string Name, string? Value, bool Secret, DateTimeOffset UpdatedAt)
+{
+    public static VariableModel From(VariableView v) => new(v.Name, v.Value, v.IsSecret, v.UpdatedAt);
+}
+/// <summary>Sets a variable. For a secret that exists, an empty or missing value keeps the stored one.</summary>
+public sealed record SetVariableRequest(string? Value, bool Secret);

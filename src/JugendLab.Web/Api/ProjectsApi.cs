@@ -18,6 +18,9 @@ public static class ProjectsApi
         projects.MapPost("/", Create);
         projects.MapGet("/{project}", Get);
         projects.MapPatch("/{project}", Update);
+        projects.MapDelete("/{project}", Delete)
+            .WithDescription("Deletes the project for good: its site, containers, kept versions, repository and /data. " +
+                             "`confirm` must repeat the project's name.");
         projects.MapPost("/{project}/stop", Stop)
             .WithDescription("Stops the project; visitors see a pause page. Optional body {\"reason\": \"…\"}. A stop by a mentor or " +
                              "admin sticks: members cannot start or push until staff start it again, and they are told the reason.");
@@ -106,5 +109,11 @@ public static class ProjectsApi
         live.Write(outcome.Succeeded
             ? $"=====> Deployment {outcome.DeploymentId}: live {outcome.Url}"
             : $"=====> Deployment {outcome.DeploymentId}: failed");
+    }
+
+    public static async Task<NoContent> Delete(string team, string project, string? confirm, HttpContext http, ProjectDeletion deletion, CancellationToken ct)
+    {
+        await deletion.DeleteAsync(http.User.ToActor(), team, project, confirm, ct);
+        return TypedResults.NoContent();
     }
 }
