@@ -23,7 +23,8 @@ public sealed record SetQuotaRequest(int MaxProjects, int MemoryMb, double Cpus,
 public sealed record TeamModel(string Name, IReadOnlyList<string> Members, QuotaModel Quota, DateTimeOffset CreatedAt);
 
 public sealed record CreateProjectRequest(string Name, Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus);
-public sealed record UpdateProjectRequest(Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus);
+/// <summary>Null keeps a setting; <c>detectTemplate: true</c> goes back to detecting the template from the files.</summary>
+public sealed record UpdateProjectRequest(Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus, bool DetectTemplate = false);
 public sealed record ProjectModel(
     string Team, string Name, string Url, string GitRemote, Template? Template, string DeployBranch, int MemoryMb, double Cpus,
     ProjectStatus Status, string? StatusDetail, int? LiveDeploymentId, DateTimeOffset CreatedAt, string? StoppedBy, string? StopReason);

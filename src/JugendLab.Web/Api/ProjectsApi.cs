@@ -56,7 +56,7 @@ public static class ProjectsApi
     public static async Task<Ok<ProjectModel>> Update(string team, string project, UpdateProjectRequest request, HttpContext http,
         ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
         TypedResults.Ok(urls.Describe(await projects.ConfigureAsync(http.User.ToActor(), team, project,
-            new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus), ct)));
+            new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus, request.DetectTemplate), ct)));
 
     public static async Task<Ok<ProjectModel>> Stop(string team, string project, StopRequest? request, HttpContext http, ProjectService projects,
         PlatformUrls urls, CancellationToken ct) =>
