@@ -67,6 +67,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<ContainerRetirer>();
         services.AddHostedService(sp => sp.GetRequiredService<ContainerRetirer>());
         services.AddSingleton<DeployPipeline>();
+        services.AddSingleton<BuildLogFeed>();
+        services.AddSingleton<BackgroundDeploys>();
 
         services.AddSingleton<Reconciler>();
         services.AddSingleton<ProjectRepositories>();

@@ -45,7 +45,7 @@ public sealed class DeployPipeline(
         var deployment = new Deployment(project.Id, request.Source.Describe(), request.RequestedBy.Name, time.GetUtcNow());
         db.Deployments.Add(deployment);
         await db.SaveChangesAsync(ct);
-        log.AttachFile(options.Value.DeploymentLogPath(deployment.Id));
+        log.AttachDeployment(deployment.Id, options.Value.DeploymentLogPath(deployment.Id));
         try
         {
             return await RunStepsAsync(db, project, deployment, request, log, ct);
@@ -54,6 +54,20 @@ public sealed class DeployPipeline(
         {
             return await FailAsync(db, deployment, e, log);
         }
+    }
+
+    /// <summary>
+    /// What can be refused before a deployment is recorded: the person may not work on the project, staff stopped it,
+    /// or the code is not there. A deploy started in the background checks this first, so its caller gets the refusal
+    /// (the deploy itself checks again).
+    /// </summary>
+    public async Task EnsureCanStartAsync(DeployRequest request, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var project = await db.Projects.Include(p => p.Team).SingleAsync(p => p.Id == request.ProjectId, ct);
+        request.RequestedBy.EnsureCanWorkOn(project.Team);
+        project.EnsureDeployAllowed(request.RequestedBy);
+        await receiver.EnsureAvailableAsync(request.Source, ct);
     }
 
     private async Task<DeployOutcome> RunStepsAsync(JugendLabDb db, Project project, Deployment deployment, DeployRequest request, DeployLog log, CancellationToken ct)
@@ -65,12 +79,12 @@ public sealed class DeployPipeline(
         if (request.Source is KeptImage kept) await ReuseAsync(db, project, deployment, kept, log, ct);
         else await BuildAsync(db, project, deployment, request.Source, log, ct);
 
-        log.Step("Starte den Container", "Starting the container");
+        log.Step(DeploySteps.StartingGerman, DeploySteps.StartingEnglish);
         deployment.Starting(names.Container(project.Slug, deployment.Id));
         await db.SaveChangesAsync(ct);
         var started = await launcher.LaunchAsync(project, deployment, ct);
 
-        log.Step("Warte, bis die App antwortet", "Waiting for the app to answer");
+        log.Step(DeploySteps.WaitingGerman, DeploySteps.WaitingEnglish);
         await probe.WaitAsync(started, log, ct);
 
         var previous = await SwitchRouteAsync(db, project, deployment, started, request.RequestedBy, ct);

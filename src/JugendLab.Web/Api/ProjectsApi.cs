@@ -92,7 +92,7 @@ public static class ProjectsApi
 
     /// <summary>Checks everything that can be checked before the log starts streaming, so bad input still gets a 4xx problem.</summary>
     public static async Task DeployFromUrl(string team, string project, DeployFromUrlRequest request, HttpContext http,
-        ProjectService projects, DeployPipeline pipeline, IOptions<BuildOptions> build)
+        ProjectService projects, DeployPipeline pipeline, BuildLogFeed feed, IOptions<BuildOptions> build)
     {
         var actor = http.User.ToActor();
         var target = await projects.GetAsync(actor, team, project, http.RequestAborted);
@@ -103,9 +103,9 @@ public static class ProjectsApi
 
         var language = LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
         await using var live = new LiveLogResponse(http.Response, http.RequestAborted);
-        await using var log = new DeployLog(language, live.Write, build.Value.MaxLogBytes);
-        var outcome = await pipeline.DeployAsync(
-            new DeployRequest(target.Id, new GitUrl(request.GitUrl, request.Ref), actor, language), log, http.RequestAborted);
+        var deploy = new DeployRequest(target.Id, new GitUrl(request.GitUrl, request.Ref), actor, language);
+        var outcome = await feed.RunAsync(language, build.Value.MaxLogBytes, live.Write, null,
+            log => pipeline.DeployAsync(deploy, log, http.RequestAborted));
         live.Write(outcome.Succeeded
             ? $"=====> Deployment {outcome.DeploymentId}: live {outcome.Url}"
             : $"=====> Deployment {outcome.DeploymentId}: failed");
