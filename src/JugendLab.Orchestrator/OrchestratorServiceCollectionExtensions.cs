@@ -79,6 +79,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<ProjectService>();
         services.AddScoped<ProjectVariables>();
         services.AddScoped<ProjectDeletion>();
+        services.AddScoped<KeptVersions>();
         services.AddScoped<Audit.AuditLog>();
         services.AddHostedService<OrchestratorStartup>();
         services.AddQuartz(quartz =>
