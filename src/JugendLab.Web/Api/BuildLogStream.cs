@@ -22,9 +22,6 @@ public static class BuildLogStream
     /// <summary>The web app's address of the stream; the API's is /api/teams/{team}/projects/{project}/deployments/{id}/log/stream.</summary>
     public const string PagePattern = "/projekte/{team}/{project}/verlauf/{id:int}/stream";
 
-    public static string ApiUrl(string team, string project, int id) =>
-        $"/api/teams/{Uri.EscapeDataString(team)}/projects/{Uri.EscapeDataString(project)}/deployments/{id}/log/stream";
-
     public static string PageUrl(string team, string project, int id) =>
         $"/projekte/{Uri.EscapeDataString(team)}/{Uri.EscapeDataString(project)}/verlauf/{id}/stream";
 
@@ -66,6 +63,3 @@ public sealed record BuildProgressModel(string Phase, int Step);
 
 /// <summary>The "end" event of a build log stream; <see cref="Url"/> is the site's address after a successful deploy.</summary>
 public sealed record BuildEndModel(string Status, bool Succeeded, int Step, string? Error, string? Url);
-
-/// <summary>The answer to a deploy started in the background: the deployment and where to watch its build log.</summary>
-public sealed record StartedDeploymentModel(int Id, string Deployment, string LogStream);

@@ -10,6 +10,8 @@ TEXTS = {
     "VersionBy": ("von {0}", "by {0}"),
     "VersionSourcePush": ("mit git push", "with git push"),
     "VersionSourceWeb": ("im Web veröffentlicht", "published on the web"),
+    "VersionSourceRollback": ("zurück zu Version {0}", "back to version {0}"),
+    "VersionSourceSettings": ("neu gestartet mit neuen Einstellungen", "restarted with new settings"),
     "VersionSourceUrl": ("von {0}", "from {0}"),
     "VersionTook": ("Dauer {0}", "took {0}"),
     "DurationSeconds": ("{0} s", "{0} s"),

@@ -173,7 +173,7 @@ public sealed class BuildLogTests(PlatformFixture platform)
         using var started = await api.PostAsync($"teams/{team.Name}/projects/{project}/deployments/redeploy", null);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var body = await started.Content.ReadFromJsonAsync<JsonElement>();
-        var id = body.GetProperty("id").GetInt32();
+        var id = body.GetProperty("deploymentId").GetInt32();
         var stream = body.GetProperty("logStream").GetString()!;
         Assert.Equal($"/api/teams/{team.Name}/projects/{project}/deployments/{id}/log/stream", stream);
         Assert.EndsWith($"/deployments/{id}", started.Headers.Location!.ToString());

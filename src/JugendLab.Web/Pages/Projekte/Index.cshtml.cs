@@ -40,7 +40,7 @@ public sealed class IndexModel(ProjectService projects, PlatformUrls urls) : Pro
         try
         {
             var id = await deploys.RedeployAsync(Project, User.ToActor(), english ? Language.English : Language.German, ct);
-            return Redirect($"{TabUrl(ProjectTab.History)}/{id}");
+            return Redirect(ProjectTabs.VersionUrl(Team, Slug, id));
         }
         catch (DomainException e)
         {

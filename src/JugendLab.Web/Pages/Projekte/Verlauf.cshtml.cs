@@ -18,5 +18,5 @@ public sealed class VerlaufModel(ProjectService projects, BuildLogFeed feed) : P
 
     public VersionState StateOf(Deployment deployment) => VersionStates.Of(deployment, feed.IsRunning(deployment.Id));
 
-    public string VersionUrl(Deployment deployment) => $"{TabUrl(ProjectTab.History)}/{deployment.Id}";
+    public string VersionUrl(Deployment deployment) => ProjectTabs.VersionUrl(Team, Slug, deployment.Id);
 }

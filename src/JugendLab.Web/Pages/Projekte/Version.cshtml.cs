@@ -24,7 +24,7 @@ public sealed class VersionModel(ProjectService projects, BuildLogFeed feed, Pla
     public bool Running => State is VersionState.Building or VersionState.Starting;
     public string StreamUrl => BuildLogStream.PageUrl(Team, Slug, Id);
     public string HistoryUrl => TabUrl(ProjectTab.History);
-    public string SelfUrl => $"{HistoryUrl}/{Id}";
+    public string SelfUrl => ProjectTabs.VersionUrl(Team, Slug, Id);
 
     /// <summary>The first line of the error, for the short status line (the log has all of it).</summary>
     public string ErrorLine => Deployment.Error?.Split('\n', 2)[0] ?? "";

@@ -42,6 +42,8 @@ public static class VersionStates
     {
         "push" => text["VersionSourcePush"],
         "web" => text["VersionSourceWeb"],
+        "rollback" => text["VersionSourceRollback", deployment.BasedOn?.ToString() ?? "–"],
+        "settings" => text["VersionSourceSettings"],
         var url => text["VersionSourceUrl", url],
     };
 
