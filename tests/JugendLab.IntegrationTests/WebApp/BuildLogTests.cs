@@ -61,6 +61,8 @@ public sealed class BuildLogTests(PlatformFixture platform)
         await Assertions.Expect(versions.Nth(0)).ToContainTextAsync("im Web veröffentlicht");
         await Assertions.Expect(versions.Nth(1).Locator(".status")).ToHaveTextAsync("Früher live");
         await Assertions.Expect(versions.Nth(1)).ToContainTextAsync("mit git push");
+        await Assertions.Expect(versions.Nth(0)).ToContainTextAsync("first version"); // the commit's message
+        await Assertions.Expect(versions.Nth(1)).ToContainTextAsync("first version");
         await Assertions.Expect(versions.Nth(1)).ToContainTextAsync(repo.Git("rev-parse", "--short=7", "HEAD").Trim());
         await browser.AssertAccessibleAsync("the Verlauf (German, phone)");
         await browser.ScreenshotAsync("verlauf-phone-de");
