@@ -73,6 +73,33 @@ public sealed class BuildLogTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task YouthWhoPushesFromALaptop_WatchesTheSameBuildLiveOnThePhone()
+    {
+        var (team, youth, password) = await TeamWithPasswordAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SlowStartingApp("from the laptop"));
+        await using var browser = await BrowserSession.StartAsync(platform);
+        await browser.SignInAsync(youth, password);
+
+        var push = repo.PushAsync(platform.RemoteUrl(team, project));
+        var id = 0;
+        await PlatformFixture.WaitUntilAsync(async () =>
+        {
+            var deployments = await platform.Api.GetFromJsonAsync<JsonElement>($"teams/{team.Name}/projects/{project}/deployments");
+            if (deployments.GetArrayLength() > 0) id = deployments[0].GetProperty("id").GetInt32();
+            return id > 0;
+        }, TimeSpan.FromMinutes(2), "the push's deployment to be recorded");
+        await browser.Page.GotoAsync($"/projekte/{team.Name}/{project}/verlauf/{id}");
+
+        Assert.False(string.IsNullOrEmpty(await browser.Page.Locator("section.build-log").GetAttributeAsync("data-build-log")),
+            "the page did not see the push's deploy running");
+        await Assertions.Expect(browser.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Online", new() { Timeout = Slow });
+        Assert.True((await push).Succeeded);
+        var shown = (await browser.Page.Locator("pre").InnerTextAsync()).TrimEnd('\n').Split('\n');
+        Assert.Equal(await LogAsync(team, project, id), shown);
+    }
+
+    [Fact]
     public async Task FailingBuild_StatusLineSaysFehlerInSchrittN_AndWhatToDo_LiveAndAfterAReload()
     {
         var (team, youth, password) = await TeamWithPasswordAsync();
