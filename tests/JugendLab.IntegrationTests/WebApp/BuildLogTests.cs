@@ -40,6 +40,10 @@ public sealed class BuildLogTests(PlatformFixture platform)
         var status = browser.Page.GetByRole(AriaRole.Status);
         // The app waits a few seconds before it answers: long enough to see the phase, and for lines to arrive live.
         await Assertions.Expect(status).ToHaveTextAsync("Startet …", new() { Timeout = Slow });
+        Assert.True(await browser.Page.EvaluateAsync<bool>("() => document.activeElement === document.body"), "the live log moved the focus");
+        var pause = browser.Page.GetByRole(AriaRole.Button, new() { Name = "Automatisch scrollen anhalten" });
+        await pause.ClickAsync();
+        await Assertions.Expect(browser.Page.GetByRole(AriaRole.Button, new() { Name = "Automatisch scrollen", Exact = true })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync("the build log while it runs (German, phone)");
         await browser.ScreenshotAsync("version-phone-de");
         await Assertions.Expect(status).ToHaveTextAsync("Online", new() { Timeout = Slow });
@@ -50,7 +54,7 @@ public sealed class BuildLogTests(PlatformFixture platform)
         Assert.Equal(await LogAsync(team, project, id), shown); // every line once, in order
         Assert.Contains(shown, line => line.StartsWith("-----> Live: "));
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Link, new() { Name = platform.SiteUrl(project).ToString() })).ToBeVisibleAsync();
-        await Assertions.Expect(browser.Page.GetByRole(AriaRole.Button, new() { Name = "Automatisch scrollen anhalten" })).ToBeHiddenAsync();
+        await Assertions.Expect(browser.Page.Locator("[data-build-log-pause]")).ToBeHiddenAsync(); // nothing left to scroll to
         await browser.AssertAccessibleAsync("the build log after the deploy (German, phone)");
 
         await browser.Page.GetByRole(AriaRole.Link, new() { Name = "Zurück zum Verlauf" }).ClickAsync();
