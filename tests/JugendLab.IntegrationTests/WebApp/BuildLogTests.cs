@@ -133,6 +133,7 @@ public sealed class BuildLogTests(PlatformFixture platform)
         await Assertions.Expect(browser.Page.Locator("[data-build-log-failure]")).ToBeVisibleAsync();
         await Assertions.Expect(browser.Page.Locator("[data-build-log-failure]")).ToContainTextAsync("Die bisherige Version läuft weiter.");
         await browser.AssertAccessibleAsync("a failed build's log (German, phone)");
+        await browser.ScreenshotAsync("version-failed-phone-de");
 
         await browser.Page.ReloadAsync();
         await Assertions.Expect(status).ToHaveTextAsync($"Fehler in Schritt {steps}: {error}");
@@ -154,6 +155,7 @@ public sealed class BuildLogTests(PlatformFixture platform)
             await Assertions.Expect(german.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Im Branch «main» gibt es noch keinen Code");
             Assert.DoesNotContain("/verlauf/", german.Page.Url);
             await german.AssertAccessibleAsync("the Übersicht with a refused start (German, phone)");
+            await german.ScreenshotAsync("uebersicht-refused-phone-de");
         }
 
         using var repo = GitRepo.Create(SampleApps.StaticSite("before the stop"));
