@@ -71,6 +71,9 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<TeamService>();
         services.AddScoped<ProjectService>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddSingleton<StarterSeeder>();
+        services.AddSingleton<BackgroundDeploys>();
+        services.AddScoped<NewProjectService>();
         services.AddHostedService<OrchestratorStartup>();
         services.AddQuartz(quartz =>
         {
