@@ -55,7 +55,8 @@ public sealed class StarterSeeder(TimeProvider time)
     {
         try
         {
-            await GitProcess.RunAsync(work, null, ct, gitDir, "update-ref", "-m", "JugendLab starter", $"refs/heads/{branch}", commit, "");
+            // update-ref runs no receive hooks, but git 2.28+ runs reference-transaction; no hook of any kind may run here.
+            await GitProcess.RunAsync(work, null, ct, gitDir, "-c", "core.hooksPath=/dev/null", "update-ref", "-m", "JugendLab starter", $"refs/heads/{branch}", commit, "");
         }
         catch (GitFailedException)
         {
