@@ -44,7 +44,8 @@ public static class PlatformApi
             .MapAccountsApi()
             .MapTeamsApi()
             .MapProjectsApi()
-            .MapAuditApi();
+            .MapAuditApi()
+            .MapStartersApi();
         app.MapGitEndpoint();
         return app;
     }
