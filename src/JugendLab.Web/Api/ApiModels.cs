@@ -26,7 +26,8 @@ public sealed record TeamModel(string Name, IReadOnlyList<string> Members, Quota
 /// <paramref name="GitUrl"/> (and optionally <paramref name="Ref"/>) to deploy from a public git address.</param>
 public sealed record CreateProjectRequest(string Name, Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus,
     string? Starter = null, string? GitUrl = null, string? Ref = null);
-public sealed record UpdateProjectRequest(Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus);
+/// <summary>Null keeps a setting; <c>detectTemplate: true</c> goes back to detecting the template from the files.</summary>
+public sealed record UpdateProjectRequest(Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus, bool DetectTemplate = false);
 public sealed record ProjectModel(
     string Team, string Name, string Url, string GitRemote, Template? Template, string DeployBranch, int MemoryMb, double Cpus,
     ProjectStatus Status, string? StatusDetail, int? LiveDeploymentId, DateTimeOffset CreatedAt, string? StoppedBy, string? StopReason,
@@ -61,3 +62,11 @@ public sealed record TokenModel(int Id, string Name, string Prefix, DateTimeOffs
 public sealed record CreatedTokenModel(int Id, string Name, string Token, string Hint);
 
 public sealed record UsageSampleModel(DateTimeOffset At, double CpuPercent, long MemoryBytes, long MemoryLimitBytes);
+
+/// <summary>An environment variable of a project; a secret's value is never sent back (null).</summary>
+public sealed record VariableModel(string Name, string? Value, bool Secret, DateTimeOffset UpdatedAt)
+{
+    public static VariableModel From(VariableView v) => new(v.Name, v.Value, v.IsSecret, v.UpdatedAt);
+}
+/// <summary>Sets a variable. For a secret that exists, an empty or missing value keeps the stored one.</summary>
+public sealed record SetVariableRequest(string? Value, bool Secret);

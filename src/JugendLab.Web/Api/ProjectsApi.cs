@@ -22,6 +22,9 @@ public static class ProjectsApi
                              "/deployments/{id}. Without a starter the project starts empty (send code with git push).");
         projects.MapGet("/{project}", Get);
         projects.MapPatch("/{project}", Update);
+        projects.MapDelete("/{project}", Delete)
+            .WithDescription("Deletes the project for good: its site, containers, kept versions, repository and /data. " +
+                             "`confirm` must repeat the project's name.");
         projects.MapPost("/{project}/stop", Stop)
             .WithDescription("Stops the project; visitors see a pause page. Optional body {\"reason\": \"…\"}. A stop by a mentor or " +
                              "admin sticks: members cannot start or push until staff start it again, and they are told the reason.");
@@ -59,7 +62,7 @@ public static class ProjectsApi
     public static async Task<Ok<ProjectModel>> Update(string team, string project, UpdateProjectRequest request, HttpContext http,
         ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
         TypedResults.Ok(urls.Describe(await projects.ConfigureAsync(http.User.ToActor(), team, project,
-            new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus), ct)));
+            new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus, request.DetectTemplate), ct)));
 
     public static async Task<Ok<ProjectModel>> Stop(string team, string project, StopRequest? request, HttpContext http, ProjectService projects,
         PlatformUrls urls, CancellationToken ct) =>
@@ -95,7 +98,7 @@ public static class ProjectsApi
 
     /// <summary>Checks everything that can be checked before the log starts streaming, so bad input still gets a 4xx problem.</summary>
     public static async Task DeployFromUrl(string team, string project, DeployFromUrlRequest request, HttpContext http,
-        ProjectService projects, DeployPipeline pipeline, IOptions<BuildOptions> build)
+        ProjectService projects, DeployPipeline pipeline, BuildLogFeed feed, IOptions<BuildOptions> build)
     {
         var actor = http.User.ToActor();
         var target = await projects.GetAsync(actor, team, project, http.RequestAborted);
@@ -106,11 +109,17 @@ public static class ProjectsApi
 
         var language = LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
         await using var live = new LiveLogResponse(http.Response, http.RequestAborted);
-        await using var log = new DeployLog(language, live.Write, build.Value.MaxLogBytes);
-        var outcome = await pipeline.DeployAsync(
-            new DeployRequest(target.Id, new GitUrl(request.GitUrl, request.Ref), actor, language), log, http.RequestAborted);
+        var deploy = new DeployRequest(target.Id, new GitUrl(request.GitUrl, request.Ref), actor, language);
+        var outcome = await feed.RunAsync(language, build.Value.MaxLogBytes, live.Write, null,
+            log => pipeline.DeployAsync(deploy, log, http.RequestAborted));
         live.Write(outcome.Succeeded
             ? $"=====> Deployment {outcome.DeploymentId}: live {outcome.Url}"
             : $"=====> Deployment {outcome.DeploymentId}: failed");
+    }
+
+    public static async Task<NoContent> Delete(string team, string project, string? confirm, HttpContext http, ProjectDeletion deletion, CancellationToken ct)
+    {
+        await deletion.DeleteAsync(http.User.ToActor(), team, project, confirm, ct);
+        return TypedResults.NoContent();
     }
 }

@@ -11,7 +11,7 @@ public sealed class DeploymentTests
     public void Deployment_MovesBuildingStartingLive()
     {
         var d = new Deployment(1, "push", "mia", Now);
-        d.Describe("abc", Template.Static, "img");
+        d.Describe("abc", "Erste Seite", Template.Static, "img");
         d.Starting("c");
         d.Live(Now);
         Assert.Equal(DeploymentStatus.Live, d.Status);
