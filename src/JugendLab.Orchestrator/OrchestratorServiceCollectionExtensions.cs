@@ -79,6 +79,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<ProjectService>();
         services.AddScoped<ProjectVariables>();
         services.AddScoped<ProjectDeletion>();
+        services.AddScoped<KeptVersions>();
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<StarterSeeder>();
         services.AddScoped<NewProjectService>();

@@ -43,6 +43,58 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task ChangingASecret_OfALiveApp_RestartsItWithTheNewValue_WithoutRebuilding()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var youth = YouthClient(team);
+        using var repo = GitRepo.Create(AppThatShows("GREETING"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        Assert.Equal("value=unset", (await platform.VisitAsync(project)).Body);
+
+        var changed = await PlatformFixture.ReadJson(await youth.PutAsJsonAsync(
+            $"teams/{team.Name}/projects/{project}/variables/GREETING", new { value = "grüezi", secret = true }));
+
+        var restart = changed.GetProperty("restartDeploymentId").GetInt32();
+        await PlatformFixture.WaitUntilAsync(async () => (await platform.VisitAsync(project)).Body == "value=grüezi",
+            TimeSpan.FromSeconds(60), "the app reading the new secret");
+        var deployment = await PlatformFixture.ReadJson(await youth.GetAsync($"teams/{team.Name}/projects/{project}/deployments/{restart}"));
+        Assert.Equal("settings", deployment.GetProperty("deployment").GetProperty("source").GetString());
+        Assert.Contains("nichts wird neu gebaut", deployment.GetProperty("log").GetString());
+        Assert.DoesNotContain("grüezi", deployment.GetProperty("log").GetString());
+    }
+
+    [Fact]
+    public async Task Rollback_ServesTheEarlierVersionAgain_AsANewVersion_AndTheRunningOneCannotBeChosen()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var youth = YouthClient(team);
+        using var repo = GitRepo.Create(SampleApps.StaticSite("erste Version"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        repo.Commit(SampleApps.StaticSite("kaputte Version"), "Neues Design");
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        var versions = await PlatformFixture.ReadJson(await youth.GetAsync($"teams/{team.Name}/projects/{project}/deployments"));
+        var (second, first) = (versions[0].GetProperty("id").GetInt32(), versions[1].GetProperty("id").GetInt32());
+        Assert.Equal("Neues Design", versions[0].GetProperty("commitMessage").GetString());
+
+        var running = await youth.PostAsync($"teams/{team.Name}/projects/{project}/deployments/{second}/rollback", null);
+        var back = await youth.PostAsync($"teams/{team.Name}/projects/{project}/deployments/{first}/rollback", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, running.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, back.StatusCode);
+        var started = (await PlatformFixture.ReadJson(back)).GetProperty("deploymentId").GetInt32();
+        await PlatformFixture.WaitUntilAsync(async () => (await platform.VisitAsync(project)).Body.Contains("erste Version"),
+            TimeSpan.FromSeconds(60), "the first version serving again");
+        var now = await PlatformFixture.ReadJson(await youth.GetAsync($"teams/{team.Name}/projects/{project}/deployments/{started}"));
+        Assert.Equal("rollback", now.GetProperty("deployment").GetProperty("source").GetString());
+        Assert.Equal(first, now.GetProperty("deployment").GetProperty("basedOn").GetInt32());
+        Assert.Equal(started, (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32());
+        using var stranger = YouthClient(await platform.CreateTeamAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"teams/{team.Name}/projects/{project}/deployments/{second}/rollback", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task PlainVariable_IsShownAsSet_AndAReservedName_IsRefusedWithTheRule()
     {
         var team = await platform.CreateTeamAsync();

@@ -56,8 +56,14 @@ public sealed class Deployment
         if (earlier.ProjectId != ProjectId || earlier.Image is null || earlier.Template is null)
             throw new InvalidOperationException($"Deployment {earlier.Id} has no image of project {ProjectId}.");
         Describe(earlier.Commit ?? "", earlier.CommitMessage, earlier.Template.Value, earlier.Image);
-        BasedOn = earlier.Id;
+        BasedOn = earlier.ImageOwner; // the deployment that built the image, also when the earlier one reused it too
     }
+
+    /// <summary>The deployment that built this deployment's image: itself, or the one it is based on.</summary>
+    public int ImageOwner => BasedOn ?? Id;
+
+    /// <summary>Whether this deployment went live once and is no longer: a version one can go back to, while its image is kept.</summary>
+    public bool CanGoBackTo => Status == DeploymentStatus.Retired && Image is not null;
 
     public void Starting(string containerName)
     {

@@ -42,12 +42,13 @@ public sealed record AuditEntryModel(int Id, DateTimeOffset At, string Actor, Au
 }
 
 public sealed record DeployFromUrlRequest(string GitUrl, string? Ref);
+/// <summary>One version. <c>basedOn</c>: for a rollback or a restart with new settings, the version whose image runs again.</summary>
 public sealed record DeploymentModel(
-    int Id, DeploymentStatus Status, string Source, string? Commit, Template? Template, string? Image, string? RequestedBy,
-    string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
+    int Id, DeploymentStatus Status, string Source, string? Commit, string? CommitMessage, Template? Template, string? Image,
+    string? RequestedBy, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int? BasedOn)
 {
     public static DeploymentModel From(Deployment d) =>
-        new(d.Id, d.Status, d.Source, d.Commit, d.Template, d.Image, d.RequestedBy, d.Error, d.CreatedAt, d.FinishedAt);
+        new(d.Id, d.Status, d.Source, d.Commit, d.CommitMessage, d.Template, d.Image, d.RequestedBy, d.Error, d.CreatedAt, d.FinishedAt, d.BasedOn);
 }
 public sealed record DeploymentWithLogModel(DeploymentModel Deployment, string Log);
 
@@ -70,3 +71,7 @@ public sealed record VariableModel(string Name, string? Value, bool Secret, Date
 }
 /// <summary>Sets a variable. For a secret that exists, an empty or missing value keeps the stored one.</summary>
 public sealed record SetVariableRequest(string? Value, bool Secret);
+/// <summary>The variables after a change, and the deployment that restarts a live project with them (null when not live).</summary>
+public sealed record VariablesChangedModel(VariableModel[] Variables, int? RestartDeploymentId);
+/// <summary>A deploy that started in the background: its id, and where its build log streams.</summary>
+public sealed record StartedDeploymentModel(int DeploymentId, string Deployment, string LogStream);

@@ -36,6 +36,10 @@ public static class ProjectsApi
             .WithDescription("The same samples drawn as a chart: memory as a share of the limit, and CPU.");
         projects.MapGet("/{project}/deployments", Deployments);
         projects.MapGet("/{project}/deployments/{id:int}", Deployment);
+        projects.MapPost("/{project}/deployments/{id:int}/rollback", Rollback)
+            .WithDescription("Goes back to an earlier version: starts its kept image again (nothing is built) and switches the route " +
+                             "once it answers, as a new deployment. Possible for the last versions that were online (the platform keeps " +
+                             "the live image and three before it). Answers 202 with the new deployment and its log stream.");
         projects.MapPost("/{project}/deployments", DeployFromUrl)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .WithDescription("Clones a public git URL and deploys it. The answer is the build log, streamed live as text; " +
@@ -59,10 +63,19 @@ public static class ProjectsApi
     public static async Task<Ok<ProjectModel>> Get(string team, string project, HttpContext http, ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
         TypedResults.Ok(urls.Describe(await projects.GetAsync(http.User.ToActor(), team, project, ct)));
 
+    /// <summary>New memory or CPU restart a live project with them at once; template and branch apply from the next version.</summary>
     public static async Task<Ok<ProjectModel>> Update(string team, string project, UpdateProjectRequest request, HttpContext http,
-        ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
-        TypedResults.Ok(urls.Describe(await projects.ConfigureAsync(http.User.ToActor(), team, project,
-            new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus, request.DetectTemplate), ct)));
+        ProjectService projects, KeptVersions versions, PlatformUrls urls, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var before = await projects.GetAsync(actor, team, project, ct);
+        var (memory, cpus) = (before.MemoryMb, before.Cpus);
+        var saved = await projects.ConfigureAsync(actor, team, project,
+            new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus, request.DetectTemplate), ct);
+        if (saved.MemoryMb != memory || Math.Abs(saved.Cpus - cpus) > 1e-9)
+            await versions.RestartWithSettingsAsync(actor, saved, LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage), ct);
+        return TypedResults.Ok(urls.Describe(saved));
+    }
 
     public static async Task<Ok<ProjectModel>> Stop(string team, string project, StopRequest? request, HttpContext http, ProjectService projects,
         PlatformUrls urls, CancellationToken ct) =>
@@ -122,4 +135,16 @@ public static class ProjectsApi
         await deletion.DeleteAsync(http.User.ToActor(), team, project, confirm, ct);
         return TypedResults.NoContent();
     }
+
+    public static async Task<Accepted<StartedDeploymentModel>> Rollback(string team, string project, int id, HttpContext http,
+        KeptVersions versions, CancellationToken ct)
+    {
+        var started = await versions.GoBackAsync(http.User.ToActor(), team, project, id,
+            LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage), ct);
+        return TypedResults.Accepted($"/api/teams/{team}/projects/{project}/deployments/{started}", Started(team, project, started));
+    }
+
+    /// <summary>Where a deployment started in the background can be read and followed.</summary>
+    public static StartedDeploymentModel Started(string team, string project, int id) => new(id,
+        $"/api/teams/{team}/projects/{project}/deployments/{id}", $"/api/teams/{team}/projects/{project}/deployments/{id}/log/stream");
 }

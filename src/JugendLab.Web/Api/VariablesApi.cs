@@ -1,3 +1,5 @@
+using JugendLab.Orchestrator.Deployments;
+using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Projects;
 using JugendLab.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,17 +26,27 @@ public static class VariablesApi
     public static async Task<Ok<VariableModel[]>> List(string team, string project, HttpContext http, ProjectVariables variables, CancellationToken ct) =>
         TypedResults.Ok((await variables.ListAsync(http.User.ToActor(), team, project, ct)).Select(VariableModel.From).ToArray());
 
-    public static async Task<Ok<VariableModel[]>> Set(string team, string project, string name, SetVariableRequest request, HttpContext http,
-        ProjectVariables variables, CancellationToken ct)
+    public static async Task<Ok<VariablesChangedModel>> Set(string team, string project, string name, SetVariableRequest request, HttpContext http,
+        ProjectVariables variables, KeptVersions versions, CancellationToken ct)
     {
-        await variables.SetAsync(http.User.ToActor(), team, project, name, request.Value, request.Secret, ct);
-        return await List(team, project, http, variables, ct);
+        var saved = await variables.SetAsync(http.User.ToActor(), team, project, name, request.Value, request.Secret, ct);
+        return await ChangedAsync(team, project, saved, http, variables, versions, ct);
     }
 
-    public static async Task<Ok<VariableModel[]>> Remove(string team, string project, string name, HttpContext http,
-        ProjectVariables variables, CancellationToken ct)
+    public static async Task<Ok<VariablesChangedModel>> Remove(string team, string project, string name, HttpContext http,
+        ProjectVariables variables, KeptVersions versions, CancellationToken ct)
     {
-        await variables.RemoveAsync(http.User.ToActor(), team, project, name, ct);
-        return await List(team, project, http, variables, ct);
+        var saved = await variables.RemoveAsync(http.User.ToActor(), team, project, name, ct);
+        return await ChangedAsync(team, project, saved, http, variables, versions, ct);
+    }
+
+    /// <summary>The variables now, and the deployment that restarts a live project with them (null when it is not live).</summary>
+    private static async Task<Ok<VariablesChangedModel>> ChangedAsync(string team, string project, Project saved, HttpContext http,
+        ProjectVariables variables, KeptVersions versions, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var restart = await versions.RestartWithSettingsAsync(actor, saved, LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage), ct);
+        var list = (await variables.ListAsync(actor, team, project, ct)).Select(VariableModel.From).ToArray();
+        return TypedResults.Ok(new VariablesChangedModel(list, restart));
     }
 }

@@ -1,3 +1,4 @@
+using JugendLab.Orchestrator.Deployments;
 using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Projects;
 using JugendLab.Web.Accounts;
@@ -8,7 +9,7 @@ namespace JugendLab.Web.Pages.Projekte;
 
 /// <summary>Einstellungen: template, deploy branch, memory and CPU within the team's quota, and the app's environment
 /// variables and secrets. Saving what the running app uses starts it again with the new values.</summary>
-public sealed class EinstellungenModel(ProjectService projects, ProjectVariables variables, IStringLocalizer<SharedResource> text)
+public sealed class EinstellungenModel(ProjectService projects, ProjectVariables variables, KeptVersions versions, IStringLocalizer<SharedResource> text)
     : ProjectPageModel(projects)
 {
     public override ProjectTab Tab => ProjectTab.Settings;
@@ -28,10 +29,13 @@ public sealed class EinstellungenModel(ProjectService projects, ProjectVariables
         try
         {
             var template = Enum.TryParse<Template>(Settings.Template, out var t) ? t : (Template?)null;
-            await Projects.ConfigureAsync(User.ToActor(), Team, Slug,
+            var before = await Projects.GetAsync(User.ToActor(), Team, Slug, ct);
+            var (memory, cpus) = (before.MemoryMb, before.Cpus);
+            var saved = await Projects.ConfigureAsync(User.ToActor(), Team, Slug,
                 new ProjectSettings(null, template, Settings.DeployBranch, Settings.MemoryMb, Settings.Cpus, DetectTemplate: template is null), ct);
             StatusMessage = text["SettingsSaved"];
-            return RedirectToPage();
+            if (saved.MemoryMb == memory && Math.Abs(saved.Cpus - cpus) < 1e-9) return RedirectToPage();
+            return await RestartAsync(saved, ct);
         }
         catch (DomainException e) when (e.Kind is not (ErrorKind.NotFound or ErrorKind.Forbidden))
         {
@@ -45,9 +49,9 @@ public sealed class EinstellungenModel(ProjectService projects, ProjectVariables
     {
         try
         {
-            await variables.SetAsync(User.ToActor(), Team, Slug, Variable.Name, Variable.Value, Variable.Secret, ct);
+            var saved = await variables.SetAsync(User.ToActor(), Team, Slug, Variable.Name, Variable.Value, Variable.Secret, ct);
             StatusMessage = text[Variable.Secret ? "SecretSaved" : "VariableSaved", Variable.Name!.Trim()];
-            return RedirectToPage();
+            return await RestartAsync(saved, ct);
         }
         catch (DomainException e) when (e.Kind is not (ErrorKind.NotFound or ErrorKind.Forbidden))
         {
@@ -61,9 +65,26 @@ public sealed class EinstellungenModel(ProjectService projects, ProjectVariables
 
     public async Task<IActionResult> OnPostRemoveAsync(string name, CancellationToken ct)
     {
-        await variables.RemoveAsync(User.ToActor(), Team, Slug, name, ct);
+        var saved = await variables.RemoveAsync(User.ToActor(), Team, Slug, name, ct);
         StatusMessage = text["VariableRemoved", name];
-        return RedirectToPage();
+        return await RestartAsync(saved, ct);
+    }
+
+    /// <summary>A live project starts again with the new values: show that version's live build log; otherwise stay here.</summary>
+    private async Task<IActionResult> RestartAsync(Project saved, CancellationToken ct)
+    {
+        try
+        {
+            return await versions.RestartWithSettingsAsync(User.ToActor(), saved, UiLanguage, ct) is { } restart
+                ? Redirect(ProjectTabs.VersionUrl(Team, Slug, restart))
+                : RedirectToPage();
+        }
+        catch (DomainException e) when (e.Kind == ErrorKind.Conflict)
+        {
+            // Saved, but another deploy is running: the values apply when it (or the next start) is done.
+            StatusMessage = $"{StatusMessage} {e.In(UiLanguage)}";
+            return RedirectToPage();
+        }
     }
 
     private async Task LoadAsync(CancellationToken ct)

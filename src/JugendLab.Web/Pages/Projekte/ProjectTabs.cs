@@ -13,6 +13,10 @@ public static class ProjectTabs
         (ProjectTab.Delete, "loeschen", "TabDelete"),
     ];
 
+    /// <summary>The page of one version, with its build log (live while it runs).</summary>
+    public static string VersionUrl(string team, string project, int deploymentId) =>
+        $"/projekte/{Uri.EscapeDataString(team)}/{Uri.EscapeDataString(project)}/verlauf/{deploymentId}";
+
     public static string Url(string team, string project, ProjectTab tab)
     {
         var path = All.First(t => t.Tab == tab).Path;
