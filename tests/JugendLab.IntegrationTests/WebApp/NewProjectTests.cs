@@ -29,7 +29,8 @@ public sealed class NewProjectTests(PlatformFixture platform)
         await browser.Page.GetByLabel(starter, new() { Exact = true }).CheckAsync();
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Projekt erstellen und veröffentlichen" }).ClickAsync();
 
-        await browser.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/projekte/{team.Name}/{name}/verlauf/[0-9]+$"));
+        await browser.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/projekte/{team.Name}/{name}/verlauf/[0-9]+$"),
+            new() { WaitUntil = WaitUntilState.Commit }); // the live build log page is another part's: its address is what counts here
         await platform.WaitForPlatformAsync(async () =>
         {
             var (status, body) = await platform.VisitAsync(name);
