@@ -132,14 +132,16 @@ public sealed class NewProjectTests(PlatformFixture platform)
         await browser.SignInAsync(youth, password);
 
         var page = await browser.Page.GotoAsync($"/teams/{other.Name}/neues-projekt");
-        var check = await browser.Page.APIRequest.GetAsync($"/teams/{other.Name}/neues-projekt?handler=NameCheck&name=frei");
+        // fetch from the page itself: with the session cookie, as the page's script would (Node cannot resolve *.localhost)
+        var check = await browser.Page.EvaluateAsync<int>("async url => (await fetch(url)).status", $"/teams/{other.Name}/neues-projekt?handler=NameCheck&name=frei");
         using var api = new HttpClient { BaseAddress = platform.Api.BaseAddress };
         api.DefaultRequestHeaders.Authorization = PlatformFixture.Basic(youth, password);
         using var apiCheck = await api.GetAsync($"teams/{other.Name}/project-name-check?name=frei");
         using var apiCreate = await api.PostAsJsonAsync($"teams/{other.Name}/projects", new { name = platform.UniqueName("fremd"), starter = "website" });
 
         Assert.Equal(404, page!.Status);
-        Assert.Equal(404, check.Status);
+        Assert.Equal(404, check);
+        await Assertions.Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Nicht gefunden", Level = 1 })).ToBeVisibleAsync();
         Assert.Equal(HttpStatusCode.NotFound, apiCheck.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, apiCreate.StatusCode);
         Assert.Equal(0, (await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{other.Name}/projects"))).GetArrayLength());
