@@ -37,10 +37,14 @@ public sealed class NewProjectTests(PlatformFixture platform)
             return status == HttpStatusCode.OK && body.Contains($"Vorlage: {starter}");
         }, LiveWithin, $"the {starter} starter's page live at {platform.SiteUrl(name)}");
 
+        var shot = starter.Split(' ', '-')[0].ToLowerInvariant();
+        await browser.Page.GotoAsync(platform.SiteUrl(name).ToString());
+        await browser.ScreenshotAsync($"starter-{shot}-phone");
         await browser.Page.GotoAsync($"/projekte/{team.Name}/{name}");
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Clone-Befehl mit neuem Token zeigen" }).ClickAsync();
         var clone = (await browser.Page.Locator("#clone-command").TextContentAsync())!.Trim();
         await browser.AssertAccessibleAsync("the Übersicht with the clone command (German, phone)");
+        if (shot == "website") await browser.ScreenshotAsync("projekt-clone-befehl-phone-de");
         var target = Directory.CreateTempSubdirectory("jl-it-clone-").FullName;
         try
         {
@@ -78,6 +82,27 @@ public sealed class NewProjectTests(PlatformFixture platform)
         await browser.AssertAccessibleAsync("Neues Projekt with a taken name (German, phone)");
         var projects = await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects"));
         Assert.Equal(0, projects.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task GitAddressOfALocalFile_IsRefusedNextToTheField_AndNoProjectIsMade()
+    {
+        var (team, youth, password) = await TeamWithPasswordAsync();
+        var name = platform.UniqueName("geklaut");
+        await using var browser = await BrowserSession.StartAsync(platform);
+        await browser.SignInAsync(youth, password);
+        await browser.Page.GotoAsync($"/teams/{team.Name}/neues-projekt");
+
+        await browser.Page.GetByLabel("Name des Projekts").FillAsync(name);
+        await browser.Page.GetByRole(AriaRole.Radio, new() { Name = "Von einer Git-Adresse holen" }).CheckAsync();
+        await browser.Page.GetByLabel("Git-Adresse", new() { Exact = true }).FillAsync("file:///etc");
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Projekt erstellen und veröffentlichen" }).ClickAsync();
+
+        await Assertions.Expect(browser.Page.Locator("#git-url-error")).ToContainTextAsync("keine öffentliche Git-Adresse");
+        await Assertions.Expect(browser.Page.GetByLabel("Name des Projekts")).ToHaveValueAsync(name);
+        await Assertions.Expect(browser.Page.GetByRole(AriaRole.Radio, new() { Name = "Von einer Git-Adresse holen" })).ToBeCheckedAsync();
+        await browser.AssertAccessibleAsync("Neues Projekt with a refused git address (German, phone)");
+        Assert.Equal(0, (await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects"))).GetArrayLength());
     }
 
     [Fact]
