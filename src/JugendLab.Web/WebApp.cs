@@ -60,14 +60,7 @@ public static class WebApp
     /// the projects keep their own answers (problem details, git's text, the gateway's friendly pages).</summary>
     public static WebApplication UseStatusPages(this WebApplication app)
     {
-        // On the app itself, not in a UseWhen branch: WebApplication's branches lose the global route builder, so a
-        // re-executed /fehler/404 was never routed and every page 404 came back empty.
-        app.UseStatusCodePagesWithReExecute("/fehler/{0}");
-        app.Use((context, next) =>
-        {
-            if (!IsPageRequest(context)) context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()!.Enabled = false;
-            return next(context);
-        });
+        app.UseWhen(IsPageRequest, b => b.UseStatusCodePagesWithReExecute("/fehler/{0}"));
         app.UseWhen(c => !IsPageRequest(c), b => b.UseStatusCodePages());
         return app;
     }
