@@ -209,14 +209,11 @@ public sealed class NewProjectTests(PlatformFixture platform)
         Assert.False(taken.GetProperty("available").GetBoolean());
     }
 
-    /// <summary>A team with one youth who signs in with a password (the fixture's youth only has a token).</summary>
+    /// <summary>A new team with one youth who signs in with a password.</summary>
     private async Task<(TestTeam Team, string Youth, string Password)> TeamWithPasswordAsync()
     {
         var team = await platform.CreateTeamAsync();
-        var youth = platform.UniqueName("lea");
-        var password = "winter-im-kiez-" + Guid.NewGuid().ToString("n")[..6];
-        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsJsonAsync("users", new { name = youth, password }));
-        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsJsonAsync($"teams/{team.Name}/members", new { user = youth }));
+        var (youth, password) = await platform.JoinWithPasswordAsync(team);
         return (team, youth, password);
     }
 }
