@@ -13,11 +13,11 @@ public sealed class NewProjectTests(PlatformFixture platform)
     private static readonly TimeSpan LiveWithin = TimeSpan.FromMinutes(3);
 
     [Theory]
-    [InlineData("Website (HTML/CSS)")]
-    [InlineData("Node.js-App")]
-    [InlineData("Python-App (Flask)")]
-    [InlineData("Eigenes Dockerfile")]
-    public async Task Youth_CreatesAProjectFromAStarter_AndItIsLiveWithTheStartersPage_AndTheCloneCommandGetsItsCode(string starter)
+    [InlineData("website", "Website (HTML/CSS)")]
+    [InlineData("node", "Node.js-App")]
+    [InlineData("python", "Python-App (Flask)")]
+    [InlineData("dockerfile", "Eigenes Dockerfile")]
+    public async Task Youth_CreatesAProjectFromAStarter_AndItIsLiveWithTheStartersPage_AndTheCloneCommandGetsItsCode(string key, string starter)
     {
         var (team, youth, password) = await TeamWithPasswordAsync();
         var name = platform.UniqueName("start");
@@ -37,14 +37,13 @@ public sealed class NewProjectTests(PlatformFixture platform)
             return status == HttpStatusCode.OK && body.Contains($"Vorlage: {starter}");
         }, LiveWithin, $"the {starter} starter's page live at {platform.SiteUrl(name)}");
 
-        var shot = starter.Split(' ', '-')[0].ToLowerInvariant();
         await browser.Page.GotoAsync(platform.SiteUrl(name).ToString());
-        await browser.ScreenshotAsync($"starter-{shot}-phone");
+        await browser.ScreenshotAsync($"starter-{key}-phone");
         await browser.Page.GotoAsync($"/projekte/{team.Name}/{name}");
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Clone-Befehl mit neuem Token zeigen" }).ClickAsync();
         var clone = (await browser.Page.Locator("#clone-command").TextContentAsync())!.Trim();
         await browser.AssertAccessibleAsync("the Übersicht with the clone command (German, phone)");
-        if (shot == "website") await browser.ScreenshotAsync("projekt-clone-befehl-phone-de");
+        if (key == "website") await browser.ScreenshotAsync("projekt-clone-befehl-phone-de");
         var target = Directory.CreateTempSubdirectory("jl-it-clone-").FullName;
         try
         {
