@@ -81,6 +81,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<ProjectDeletion>();
         services.AddScoped<KeptVersions>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddSingleton<StarterSeeder>();
+        services.AddScoped<NewProjectService>();
         services.AddHostedService<OrchestratorStartup>();
         services.AddQuartz(quartz =>
         {

@@ -45,7 +45,8 @@ public static class PlatformApi
             .MapTeamsApi()
             .MapProjectsApi()
             .MapVariablesApi()
-            .MapAuditApi();
+            .MapAuditApi()
+            .MapStartersApi();
         app.MapGitEndpoint();
         return app;
     }

@@ -4,7 +4,9 @@ using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Projects;
 using JugendLab.Web.Accounts;
 using JugendLab.Web.Api;
+using JugendLab.Orchestrator.Accounts;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace JugendLab.Web.Pages.Projekte;
 
@@ -20,6 +22,9 @@ public sealed class IndexModel(ProjectService projects, PlatformUrls urls) : Pro
 
     /// <summary>Why "Neu veröffentlichen" was refused, in the person's language.</summary>
     public string? RedeployError { get; private set; }
+
+    /// <summary>The clone command with a new token in it, shown once in the answer to its form (like Pages/Tokens), never stored.</summary>
+    public string? CloneCommand { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -48,6 +53,19 @@ public sealed class IndexModel(ProjectService projects, PlatformUrls urls) : Pro
             RedeployError = e.In(english ? Language.English : Language.German);
         }
         await OnGetAsync(ct);
+        return Page();
+    }
+
+    /// <summary>"Clone-Befehl mit neuem Token zeigen": makes a token for this person and shows `git clone` with it, once, uncached.</summary>
+    public async Task<IActionResult> OnPostCloneCommandAsync([FromServices] AccountService accounts,
+        [FromServices] IStringLocalizer<SharedResource> text, CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        var actor = User.ToActor();
+        var (_, token) = await accounts.CreateTokenAsync(actor, text["CloneTokenName", Slug], ct);
+        var remote = new UriBuilder(GitRemote) { UserName = Uri.EscapeDataString(actor.Name), Password = token }.Uri.ToString();
+        CloneCommand = $"git clone {remote}";
+        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 }
