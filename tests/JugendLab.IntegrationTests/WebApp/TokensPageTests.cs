@@ -10,7 +10,7 @@ namespace JugendLab.IntegrationTests.WebApp;
 public sealed class TokensPageTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task Youth_CreatesATokenShownOnce_WithTheGitRemoteLine_ThenRevokesIt_AndTheApiRefusesIt()
+    public async Task Youth_CreatesATokenShownOnce_WithTheGitRemoteLine_PushesWithIt_ThenRevokesIt_AndGitAndTheApiRefuseIt()
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
@@ -29,6 +29,8 @@ public sealed class TokensPageTests(PlatformFixture platform)
         await browser.AssertAccessibleAsync("Zugangs-Tokens with a new token (German, phone)");
         await browser.ScreenshotAsync("tokens-phone-de");
         var worksBefore = await MeAsync(token);
+        using var repo = GitRepo.Create(SampleApps.StaticSite("mit dem Handy-Token"));
+        var pushBefore = await repo.PushAsync(platform.RemoteUrl(team, project, youth, token));
         await browser.Page.GotoAsync("/tokens");
         var shownAgain = (await browser.Page.ContentAsync()).Contains(token);
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Token «handy» löschen" }).ClickAsync();
@@ -40,6 +42,11 @@ public sealed class TokensPageTests(PlatformFixture platform)
         Assert.False(shownAgain, "the token was shown a second time");
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("«handy» ist gelöscht");
         Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(token));
+        Assert.True(pushBefore.Succeeded, pushBefore.ToString());
+        repo.Commit(SampleApps.StaticSite("nach dem Löschen"), "after");
+        var pushAfter = await repo.PushAsync(platform.RemoteUrl(team, project, youth, token));
+        Assert.False(pushAfter.Succeeded, "git accepted a deleted token");
+        Assert.Contains("mit dem Handy-Token", (await platform.VisitAsync(project)).Body);
         await browser.AssertAccessibleAsync("Zugangs-Tokens after revoking");
     }
 
