@@ -70,6 +70,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<TeamService>();
         services.AddScoped<ProjectService>();
+        services.AddScoped<AppLogs.AppLogService>();
+        services.AddScoped<TeamUsageService>();
         services.AddScoped<Audit.AuditLog>();
         services.AddHostedService<OrchestratorStartup>();
         services.AddQuartz(quartz =>

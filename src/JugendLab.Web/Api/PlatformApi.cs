@@ -44,7 +44,9 @@ public static class PlatformApi
             .MapAccountsApi()
             .MapTeamsApi()
             .MapProjectsApi()
-            .MapAuditApi();
+            .MapAuditApi()
+            .MapAppLogsApi()
+            .MapUsageApi();
         app.MapGitEndpoint();
         return app;
     }
