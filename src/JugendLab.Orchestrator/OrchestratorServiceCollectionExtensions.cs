@@ -8,6 +8,7 @@ using JugendLab.Orchestrator.Reconciliation;
 using JugendLab.Orchestrator.Routing;
 using JugendLab.Orchestrator.Runtime;
 using JugendLab.Orchestrator.State;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,10 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<IRouteTableSource>(sp => sp.GetRequiredService<RoutePublisher>());
         services.AddSingleton<IContainerRuntime, DockerContainerRuntime>();
         services.AddSingleton<Sandbox>();
+        // Secrets and the web app's cookies are encrypted with keys kept beside the database, so they survive a restart.
+        services.AddDataProtection().SetApplicationName("JugendLab")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(orchestrator.DataDirectory), "keys")));
+        services.AddSingleton<SecretBox>();
         services.AddSingleton<ResourceNames>();
         services.AddSingleton<HostFirewall>();
         services.AddSingleton<LoopDevices>();
@@ -62,6 +67,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<ContainerRetirer>();
         services.AddHostedService(sp => sp.GetRequiredService<ContainerRetirer>());
         services.AddSingleton<DeployPipeline>();
+        services.AddSingleton<BuildLogFeed>();
+        services.AddSingleton<BackgroundDeploys>();
 
         services.AddSingleton<Reconciler>();
         services.AddSingleton<ProjectRepositories>();
@@ -70,6 +77,9 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<TeamService>();
         services.AddScoped<ProjectService>();
+        services.AddScoped<ProjectVariables>();
+        services.AddScoped<ProjectDeletion>();
+        services.AddScoped<KeptVersions>();
         services.AddScoped<AppLogs.AppLogService>();
         services.AddScoped<TeamUsageService>();
         services.AddScoped<Audit.AuditLog>();

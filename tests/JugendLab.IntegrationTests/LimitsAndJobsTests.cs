@@ -67,7 +67,7 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task ImagePrune_KeepsTheNewestThreeImagesPerProject()
+    public async Task ImagePrune_KeepsTheLiveImageAndThreeToGoBackTo()
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
@@ -78,8 +78,8 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
             Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         }
 
-        await platform.WaitForPlatformAsync(async () => (await ImagesAsync(project)).Count == 3,
-            TimeSpan.FromSeconds(30), "pruning down to three images");
+        await platform.WaitForPlatformAsync(async () => (await ImagesAsync(project)).Count == 4,
+            TimeSpan.FromSeconds(30), "pruning down to four images");
 
         var live = (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32();
         Assert.Contains(await ImagesAsync(project), tag => tag.EndsWith($":{live}"));

@@ -44,4 +44,5 @@ public enum AuditAction
     TeamCreated,
     UserCreated,
     TokenRevoked,
+    ProjectDeleted,
 }

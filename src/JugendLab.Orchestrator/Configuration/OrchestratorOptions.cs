@@ -24,8 +24,8 @@ public sealed class OrchestratorOptions
     /// <summary>How often unused images are pruned.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Images kept per project for rollback; older ones are pruned.</summary>
-    public int ImagesKeptPerProject { get; set; } = 3;
+    /// <summary>Images kept per project for rollback (the live one and the three before it); older ones are pruned.</summary>
+    public int ImagesKeptPerProject { get; set; } = 4;
 
     /// <summary>Engine-wide garbage older than this is pruned: dangling images (layers of failed builds) and dangling
     /// anonymous volumes. Young ones are spared, so a build that is running keeps its layers. Zero switches it off

@@ -24,3 +24,12 @@ public sealed record RepositoryBranch(string RepositoryPath, string Branch) : Co
 {
     public override string Describe() => "web";
 }
+
+/// <summary>The image of an earlier deployment of the same project, started again: a rollback, or new settings.</summary>
+public sealed record KeptImage(int DeploymentId, KeptImageReason Reason) : CodeSource
+{
+    public override string Describe() => Reason == KeptImageReason.Rollback ? "rollback" : "settings";
+}
+
+/// <summary>Why a kept image runs again.</summary>
+public enum KeptImageReason { Rollback, Settings }

@@ -3,14 +3,15 @@ using JugendLab.Orchestrator.Runtime;
 
 namespace JugendLab.Orchestrator.Deployments;
 
-/// <summary>Step 4 — start the container: hardened, on the team's own network, with the project's size-limited /data volume.</summary>
-public sealed class ContainerLauncher(IContainerRuntime runtime, Sandbox sandbox, ResourceNames names, DataVolumes data)
+/// <summary>Step 4 — start the container: hardened, on the team's own network, with the project's size-limited /data volume
+/// and the team's environment variables and secrets (decrypted only here, into the container's environment).</summary>
+public sealed class ContainerLauncher(IContainerRuntime runtime, Sandbox sandbox, ResourceNames names, DataVolumes data, SecretBox secrets)
 {
     public async Task<ManagedContainer> LaunchAsync(Project project, Deployment deployment, CancellationToken ct)
     {
         await runtime.EnsureNetworkAsync(names.Network(project.TeamId), names.Labels(project.TeamId), ct);
         await data.EnsureAsync(project.TeamId, project.Id, project.Team.Quota.DiskMb, ct);
-        var spec = sandbox.For(project, deployment, deployment.Image!);
+        var spec = sandbox.For(project, deployment, deployment.Image!, await secrets.EnvironmentAsync(project.Id, ct));
         await runtime.RemoveAsync(spec.Name, TimeSpan.Zero, ct); // a leftover of an interrupted attempt
         return await runtime.RunAsync(spec, ct);
     }

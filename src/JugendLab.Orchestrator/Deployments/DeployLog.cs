@@ -20,6 +20,7 @@ public sealed class DeployLog : IAsyncDisposable
     internal const long ClosingReserveBytes = 16 * 1024;
 
     private readonly Action<string> _watcher;
+    private readonly Action<int>? _recorded;
     private readonly CancellationTokenSource _overflowed = new();
     private readonly List<string> _pending = [];
     private StreamWriter? _file;
@@ -29,13 +30,19 @@ public sealed class DeployLog : IAsyncDisposable
     /// <param name="language">The language of the platform's own lines.</param>
     /// <param name="watcher">Gets every line live; may block to slow the build down (a bounded relay to a slow reader).</param>
     /// <param name="maxBytes">The log's size limit in bytes (UTF-8, newlines included).</param>
-    public DeployLog(Language language, Action<string> watcher, long maxBytes)
+    /// <param name="recorded">Learns the deployment's id as soon as the deployment is recorded, before the build
+    /// (a deploy started from the web app answers with it at once).</param>
+    public DeployLog(Language language, Action<string> watcher, long maxBytes, Action<int>? recorded = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         Language = language;
         _watcher = watcher;
+        _recorded = recorded;
         MaxBytes = maxBytes;
     }
+
+    /// <summary>The deployment this log belongs to, once it is recorded.</summary>
+    public int? DeploymentId { get; private set; }
 
     public Language Language { get; }
 
@@ -66,6 +73,14 @@ public sealed class DeployLog : IAsyncDisposable
             foreach (var line in _pending) _file.WriteLine(line);
             _pending.Clear();
         }
+    }
+
+    /// <summary>The deployment is recorded: its lines go to its log file from now on, and whoever waits for its id learns it.</summary>
+    public void AttachDeployment(int deploymentId, string path)
+    {
+        AttachFile(path);
+        DeploymentId = deploymentId;
+        _recorded?.Invoke(deploymentId);
     }
 
     public void Step(string german, string english) => Line("-----> " + Pick(german, english), isOutput: false);

@@ -45,7 +45,7 @@ public sealed class DeployPipeline(
         var deployment = new Deployment(project.Id, request.Source.Describe(), request.RequestedBy.Name, time.GetUtcNow());
         db.Deployments.Add(deployment);
         await db.SaveChangesAsync(ct);
-        log.AttachFile(options.Value.DeploymentLogPath(deployment.Id));
+        log.AttachDeployment(deployment.Id, options.Value.DeploymentLogPath(deployment.Id));
         try
         {
             return await RunStepsAsync(db, project, deployment, request, log, ct);
@@ -56,27 +56,35 @@ public sealed class DeployPipeline(
         }
     }
 
+    /// <summary>
+    /// What can be refused before a deployment is recorded: the person may not work on the project, staff stopped it,
+    /// or the code is not there. A deploy started in the background checks this first, so its caller gets the refusal
+    /// (the deploy itself checks again).
+    /// </summary>
+    public async Task EnsureCanStartAsync(DeployRequest request, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var project = await db.Projects.Include(p => p.Team).SingleAsync(p => p.Id == request.ProjectId, ct);
+        request.RequestedBy.EnsureCanWorkOn(project.Team);
+        project.EnsureDeployAllowed(request.RequestedBy);
+        await receiver.EnsureAvailableAsync(request.Source, ct);
+    }
+
     private async Task<DeployOutcome> RunStepsAsync(JugendLabDb db, Project project, Deployment deployment, DeployRequest request, DeployLog log, CancellationToken ct)
     {
         project.EnsureDeployAllowed(request.RequestedBy);
         project.Team.Quota.Allow(project.MemoryMb, project.Cpus);
         if (await runtime.VolumeSizeAsync(names.Volume(project.Id), ct) is { } dataBytes) project.Team.Quota.AllowData(dataBytes);
 
-        var source = await receiver.ReceiveAsync(request.Source, log, ct);
-        var template = TemplateDetector.Detect(project.Template, source);
-        deployment.Describe(source.Commit, template, names.Image(project.Slug, deployment.Id));
-        await db.SaveChangesAsync(ct);
-        log.Step($"Baue {project.Slug} ({ShortCommit(source.Commit)}) mit der Vorlage „{template}“",
-                 $"Building {project.Slug} ({ShortCommit(source.Commit)}) with the {template} template");
+        if (request.Source is KeptImage kept) await ReuseAsync(db, project, deployment, kept, log, ct);
+        else await BuildAsync(db, project, deployment, request.Source, log, ct);
 
-        await builder.BuildAsync(project, deployment, source, template, log, ct);
-
-        log.Step("Starte den Container", "Starting the container");
+        log.Step(DeploySteps.StartingGerman, DeploySteps.StartingEnglish);
         deployment.Starting(names.Container(project.Slug, deployment.Id));
         await db.SaveChangesAsync(ct);
         var started = await launcher.LaunchAsync(project, deployment, ct);
 
-        log.Step("Warte, bis die App antwortet", "Waiting for the app to answer");
+        log.Step(DeploySteps.WaitingGerman, DeploySteps.WaitingEnglish);
         await probe.WaitAsync(started, log, ct);
 
         var previous = await SwitchRouteAsync(db, project, deployment, started, request.RequestedBy, ct);
@@ -84,6 +92,36 @@ public sealed class DeployPipeline(
         log.Step($"Live: {url}", $"Live: {url}");
         if (previous is not null) retirer.Retire(previous);
         return new DeployOutcome(deployment.Id, true, url, null);
+    }
+
+    /// <summary>Steps 1–3 — receive the code, pick the template, build the image.</summary>
+    private async Task BuildAsync(JugendLabDb db, Project project, Deployment deployment, CodeSource code, DeployLog log, CancellationToken ct)
+    {
+        var source = await receiver.ReceiveAsync(code, log, ct);
+        var template = TemplateDetector.Detect(project.Template, source);
+        deployment.Describe(source.Commit, source.Message, template, names.Image(project.Slug, deployment.Id));
+        await db.SaveChangesAsync(ct);
+        log.Step($"Baue {project.Slug} ({ShortCommit(source.Commit)}) mit der Vorlage „{template}“",
+                 $"Building {project.Slug} ({ShortCommit(source.Commit)}) with the {template} template");
+        await builder.BuildAsync(project, deployment, source, template, log, ct);
+    }
+
+    /// <summary>Instead of steps 1–3: take the image an earlier deployment built (a rollback, or new settings); nothing is built.</summary>
+    private async Task ReuseAsync(JugendLabDb db, Project project, Deployment deployment, KeptImage kept, DeployLog log, CancellationToken ct)
+    {
+        var earlier = await db.Deployments.SingleOrDefaultAsync(d => d.Id == kept.DeploymentId && d.ProjectId == project.Id, ct);
+        if (earlier?.Image is null || !await runtime.ImageExistsAsync(earlier.Image, ct))
+            throw DomainException.Conflict(
+                $"Version {kept.DeploymentId} ist nicht mehr aufbewahrt. Die Plattform behält die letzten {options.Value.ImagesKeptPerProject} Versionen. Schick den Code dieser Version nochmals mit git push.",
+                $"Version {kept.DeploymentId} is no longer kept. The platform keeps the last {options.Value.ImagesKeptPerProject} versions. Push that version's code again with git push.");
+        deployment.Reuse(earlier);
+        await db.SaveChangesAsync(ct);
+        log.Step(kept.Reason == KeptImageReason.Rollback
+                ? $"Zurück zu Version {earlier.Id} ({ShortCommit(earlier.Commit ?? "")}): nichts wird neu gebaut"
+                : $"Starte Version {earlier.Id} mit den neuen Einstellungen: nichts wird neu gebaut",
+            kept.Reason == KeptImageReason.Rollback
+                ? $"Going back to version {earlier.Id} ({ShortCommit(earlier.Commit ?? "")}): nothing is rebuilt"
+                : $"Starting version {earlier.Id} with the new settings: nothing is rebuilt");
     }
 
     /// <summary>Any failure: say why, record it, remove the new container. The route was not touched, so the last good deployment keeps serving.</summary>

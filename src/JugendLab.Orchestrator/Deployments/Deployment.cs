@@ -24,6 +24,12 @@ public sealed class Deployment
 
     public string? RequestedBy { get; private set; }
     public string? Commit { get; private set; }
+
+    /// <summary>The first line of the commit's message, as the team wrote it.</summary>
+    public string? CommitMessage { get; private set; }
+
+    /// <summary>For a rollback or a restart with new settings: the deployment whose image this one runs again.</summary>
+    public int? BasedOn { get; private set; }
     public Template? Template { get; private set; }
     public string? Image { get; private set; }
     public string? ContainerName { get; private set; }
@@ -34,13 +40,30 @@ public sealed class Deployment
 
     public bool IsFinished => Status is DeploymentStatus.Live or DeploymentStatus.Retired or DeploymentStatus.Failed;
 
-    public void Describe(string commit, Template template, string image)
+    public void Describe(string commit, string? message, Template template, string image)
     {
         EnsureStatus(DeploymentStatus.Building);
         Commit = commit;
+        CommitMessage = message is { Length: > 200 } ? message[..200] : message;
         Template = template;
         Image = image;
     }
+
+    /// <summary>Runs the image of an earlier deployment again (a rollback, or new settings): nothing is built.</summary>
+    public void Reuse(Deployment earlier)
+    {
+        EnsureStatus(DeploymentStatus.Building);
+        if (earlier.ProjectId != ProjectId || earlier.Image is null || earlier.Template is null)
+            throw new InvalidOperationException($"Deployment {earlier.Id} has no image of project {ProjectId}.");
+        Describe(earlier.Commit ?? "", earlier.CommitMessage, earlier.Template.Value, earlier.Image);
+        BasedOn = earlier.ImageOwner; // the deployment that built the image, also when the earlier one reused it too
+    }
+
+    /// <summary>The deployment that built this deployment's image: itself, or the one it is based on.</summary>
+    public int ImageOwner => BasedOn ?? Id;
+
+    /// <summary>Whether this deployment went live once and is no longer: a version one can go back to, while its image is kept.</summary>
+    public bool CanGoBackTo => Status == DeploymentStatus.Retired && Image is not null;
 
     public void Starting(string containerName)
     {

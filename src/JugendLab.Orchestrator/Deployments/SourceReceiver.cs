@@ -113,6 +113,22 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
         }
         await process.WaitForExitAsync(ct);
         if (process.ExitCode != 0) throw new GitFailedException((await stderr).Trim());
-        return SourceSnapshot.FromTar(buffer.ToArray(), commit);
+        var message = await GitProcess.RunAsync(repository, environment, ct, "log", "-1", "--format=%s", commit);
+        return SourceSnapshot.FromTar(buffer.ToArray(), commit, message);
+    }
+
+    /// <summary>Refuses, before any deployment is recorded, a source that cannot work: a branch without code, a bad git URL.</summary>
+    public async Task EnsureAvailableAsync(CodeSource source, CancellationToken ct)
+    {
+        switch (source)
+        {
+            case RepositoryBranch branch:
+                await NewestCommitAsync(branch, ct);
+                break;
+            case GitUrl url:
+                GitUrlRules.Validate(url.Url);
+                if (!buildOptions.Value.AllowPrivateGitHosts) await GitUrlRules.EnsurePublicHostAsync(url.Url, ct);
+                break;
+        }
     }
 }

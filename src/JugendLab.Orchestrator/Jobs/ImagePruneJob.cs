@@ -34,7 +34,9 @@ public sealed partial class ImagePruneJob(IContainerRuntime runtime, IDbContextF
     public async Task<int> PruneAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var live = (await db.Projects.Where(p => p.LiveDeploymentId != null).Select(p => p.LiveDeploymentId!.Value).ToListAsync(ct)).ToHashSet();
+        // A live rollback runs the image of the deployment it is based on: that image is the live one.
+        var live = (await db.Deployments.Where(d => db.Projects.Any(p => p.LiveDeploymentId == d.Id))
+            .Select(d => d.BasedOn ?? d.Id).ToListAsync(ct)).ToHashSet(); // (ImageOwner, in SQL)
         var images = await runtime.ListImagesAsync(ct);
         var removed = 0;
         foreach (var group in images.GroupBy(i => i.ProjectSlug))

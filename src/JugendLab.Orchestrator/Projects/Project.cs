@@ -101,9 +101,10 @@ public sealed class Project
             $"{StoppedBy} stopped the project \"{Slug}\". Reason: {StopReason ?? "(no reason given)"} — Only a mentor or an admin can start it again. Talk to {StoppedBy}.");
     }
 
-    public void Configure(Template? template, string? deployBranch, int? memoryMb, double? cpus)
+    /// <summary>Changes what is given; null keeps a setting. <paramref name="detectTemplate"/> goes back to detecting the template.</summary>
+    public void Configure(Template? template, string? deployBranch, int? memoryMb, double? cpus, bool detectTemplate = false)
     {
-        Template = template ?? Template;
+        Template = detectTemplate ? null : template ?? Template;
         DeployBranch = deployBranch ?? DeployBranch;
         MemoryMb = memoryMb ?? MemoryMb;
         Cpus = cpus ?? Cpus;

@@ -76,7 +76,8 @@ public sealed class ProjectService(
         var project = await GetAsync(actor, teamName, slug, ct);
         actor.EnsureCanWorkOn(project.Team);
         project.Team.Quota.Allow(settings.MemoryMb ?? project.MemoryMb, settings.Cpus ?? project.Cpus);
-        project.Configure(settings.Template, settings.DeployBranch is null ? null : ValidBranch(settings.DeployBranch), settings.MemoryMb, settings.Cpus);
+        project.Configure(settings.Template, settings.DeployBranch is null ? null : ValidBranch(settings.DeployBranch), settings.MemoryMb, settings.Cpus,
+            settings.DetectTemplate);
         await db.SaveChangesAsync(ct);
         return project;
     }
@@ -145,5 +146,6 @@ public sealed class ProjectService(
     }
 }
 
-/// <summary>What a team can set on a project. Null means "keep" (or "default" when creating).</summary>
-public sealed record ProjectSettings(string? Name, Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus);
+/// <summary>What a team can set on a project. Null means "keep" (or "default" when creating);
+/// <see cref="DetectTemplate"/> goes back to detecting the template from the files.</summary>
+public sealed record ProjectSettings(string? Name, Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus, bool DetectTemplate = false);

@@ -66,7 +66,8 @@ public sealed class Reconciler(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var project = await db.Projects.Include(p => p.Team).SingleAsync(p => p.Id == projectId, ct);
+            var project = await db.Projects.Include(p => p.Team).SingleOrDefaultAsync(p => p.Id == projectId, ct);
+            if (project is null) return; // deleted since the list was read
             var own = await runtime.ListAsync(projectId, ct);
             if (project.Status is ProjectStatus.Stopped or ProjectStatus.NotDeployed or ProjectStatus.Crashed)
                 routes.Set(new ProjectRoute(project.Slug, RouteStateOf(project.Status))); // before any container goes away

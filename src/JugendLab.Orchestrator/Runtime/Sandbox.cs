@@ -10,13 +10,14 @@ public sealed class Sandbox(IOptions<RuntimeOptions> options, ResourceNames name
 {
     private readonly RuntimeOptions _options = options.Value;
 
-    public ContainerSpec For(Project project, Deployment deployment, string image) => new()
+    /// <param name="variables">The team's environment variables and secrets; the platform's own names win over them.</param>
+    public ContainerSpec For(Project project, Deployment deployment, string image, IReadOnlyDictionary<string, string>? variables = null) => new()
     {
         Name = names.Container(project.Slug, deployment.Id),
         Image = image,
         Network = names.Network(project.TeamId),
         Labels = names.Labels(project.TeamId, project.Id, deployment.Id),
-        Environment = new Dictionary<string, string>
+        Environment = new Dictionary<string, string>(variables ?? new Dictionary<string, string>())
         {
             ["PORT"] = _options.AppPort.ToString(),
             ["HOME"] = "/tmp",

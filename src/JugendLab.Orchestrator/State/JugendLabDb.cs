@@ -18,6 +18,7 @@ public sealed class JugendLabDb(DbContextOptions<JugendLabDb> options) : DbConte
     public DbSet<Deployment> Deployments => Set<Deployment>();
     public DbSet<ResourceSample> ResourceSamples => Set<ResourceSample>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ProjectVariable> ProjectVariables => Set<ProjectVariable>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JugendLabDb).Assembly);

@@ -23,7 +23,8 @@ public sealed record SetQuotaRequest(int MaxProjects, int MemoryMb, double Cpus,
 public sealed record TeamModel(string Name, IReadOnlyList<string> Members, QuotaModel Quota, DateTimeOffset CreatedAt);
 
 public sealed record CreateProjectRequest(string Name, Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus);
-public sealed record UpdateProjectRequest(Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus);
+/// <summary>Null keeps a setting; <c>detectTemplate: true</c> goes back to detecting the template from the files.</summary>
+public sealed record UpdateProjectRequest(Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus, bool DetectTemplate = false);
 public sealed record ProjectModel(
     string Team, string Name, string Url, string GitRemote, Template? Template, string DeployBranch, int MemoryMb, double Cpus,
     ProjectStatus Status, string? StatusDetail, int? LiveDeploymentId, DateTimeOffset CreatedAt, string? StoppedBy, string? StopReason);
@@ -36,12 +37,13 @@ public sealed record AuditEntryModel(int Id, DateTimeOffset At, string Actor, Au
 }
 
 public sealed record DeployFromUrlRequest(string GitUrl, string? Ref);
+/// <summary>One version. <c>basedOn</c>: for a rollback or a restart with new settings, the version whose image runs again.</summary>
 public sealed record DeploymentModel(
-    int Id, DeploymentStatus Status, string Source, string? Commit, Template? Template, string? Image, string? RequestedBy,
-    string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
+    int Id, DeploymentStatus Status, string Source, string? Commit, string? CommitMessage, Template? Template, string? Image,
+    string? RequestedBy, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int? BasedOn)
 {
     public static DeploymentModel From(Deployment d) =>
-        new(d.Id, d.Status, d.Source, d.Commit, d.Template, d.Image, d.RequestedBy, d.Error, d.CreatedAt, d.FinishedAt);
+        new(d.Id, d.Status, d.Source, d.Commit, d.CommitMessage, d.Template, d.Image, d.RequestedBy, d.Error, d.CreatedAt, d.FinishedAt, d.BasedOn);
 }
 public sealed record DeploymentWithLogModel(DeploymentModel Deployment, string Log);
 
@@ -56,3 +58,15 @@ public sealed record TokenModel(int Id, string Name, string Prefix, DateTimeOffs
 public sealed record CreatedTokenModel(int Id, string Name, string Token, string Hint);
 
 public sealed record UsageSampleModel(DateTimeOffset At, double CpuPercent, long MemoryBytes, long MemoryLimitBytes);
+
+/// <summary>An environment variable of a project; a secret's value is never sent back (null).</summary>
+public sealed record VariableModel(string Name, string? Value, bool Secret, DateTimeOffset UpdatedAt)
+{
+    public static VariableModel From(VariableView v) => new(v.Name, v.Value, v.IsSecret, v.UpdatedAt);
+}
+/// <summary>Sets a variable. For a secret that exists, an empty or missing value keeps the stored one.</summary>
+public sealed record SetVariableRequest(string? Value, bool Secret);
+/// <summary>The variables after a change, and the deployment that restarts a live project with them (null when not live).</summary>
+public sealed record VariablesChangedModel(VariableModel[] Variables, int? RestartDeploymentId);
+/// <summary>A deploy that started in the background: its id, and where its build log streams.</summary>
+public sealed record StartedDeploymentModel(int DeploymentId, string Deployment, string LogStream);

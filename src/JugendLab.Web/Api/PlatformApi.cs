@@ -44,6 +44,7 @@ public static class PlatformApi
             .MapAccountsApi()
             .MapTeamsApi()
             .MapProjectsApi()
+            .MapVariablesApi()
             .MapAuditApi()
             .MapAppLogsApi()
             .MapUsageApi();

@@ -18,6 +18,9 @@ public static class ProjectsApi
         projects.MapPost("/", Create);
         projects.MapGet("/{project}", Get);
         projects.MapPatch("/{project}", Update);
+        projects.MapDelete("/{project}", Delete)
+            .WithDescription("Deletes the project for good: its site, containers, kept versions, repository and /data. " +
+                             "`confirm` must repeat the project's name.");
         projects.MapPost("/{project}/stop", Stop)
             .WithDescription("Stops the project; visitors see a pause page. Optional body {\"reason\": \"…\"}. A stop by a mentor or " +
                              "admin sticks: members cannot start or push until staff start it again, and they are told the reason.");
@@ -29,6 +32,10 @@ public static class ProjectsApi
             .WithDescription("The same samples drawn as a chart: memory as a share of the limit, and CPU.");
         projects.MapGet("/{project}/deployments", Deployments);
         projects.MapGet("/{project}/deployments/{id:int}", Deployment);
+        projects.MapPost("/{project}/deployments/{id:int}/rollback", Rollback)
+            .WithDescription("Goes back to an earlier version: starts its kept image again (nothing is built) and switches the route " +
+                             "once it answers, as a new deployment. Possible for the last versions that were online (the platform keeps " +
+                             "the live image and three before it). Answers 202 with the new deployment and its log stream.");
         projects.MapPost("/{project}/deployments", DeployFromUrl)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .WithDescription("Clones a public git URL and deploys it. The answer is the build log, streamed live as text; " +
@@ -50,10 +57,19 @@ public static class ProjectsApi
     public static async Task<Ok<ProjectModel>> Get(string team, string project, HttpContext http, ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
         TypedResults.Ok(urls.Describe(await projects.GetAsync(http.User.ToActor(), team, project, ct)));
 
+    /// <summary>New memory or CPU restart a live project with them at once; template and branch apply from the next version.</summary>
     public static async Task<Ok<ProjectModel>> Update(string team, string project, UpdateProjectRequest request, HttpContext http,
-        ProjectService projects, PlatformUrls urls, CancellationToken ct) =>
-        TypedResults.Ok(urls.Describe(await projects.ConfigureAsync(http.User.ToActor(), team, project,
-            new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus), ct)));
+        ProjectService projects, KeptVersions versions, PlatformUrls urls, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var before = await projects.GetAsync(actor, team, project, ct);
+        var (memory, cpus) = (before.MemoryMb, before.Cpus);
+        var saved = await projects.ConfigureAsync(actor, team, project,
+            new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus, request.DetectTemplate), ct);
+        if (saved.MemoryMb != memory || Math.Abs(saved.Cpus - cpus) > 1e-9)
+            await versions.RestartWithSettingsAsync(actor, saved, LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage), ct);
+        return TypedResults.Ok(urls.Describe(saved));
+    }
 
     public static async Task<Ok<ProjectModel>> Stop(string team, string project, StopRequest? request, HttpContext http, ProjectService projects,
         PlatformUrls urls, CancellationToken ct) =>
@@ -89,7 +105,7 @@ public static class ProjectsApi
 
     /// <summary>Checks everything that can be checked before the log starts streaming, so bad input still gets a 4xx problem.</summary>
     public static async Task DeployFromUrl(string team, string project, DeployFromUrlRequest request, HttpContext http,
-        ProjectService projects, DeployPipeline pipeline, IOptions<BuildOptions> build)
+        ProjectService projects, DeployPipeline pipeline, BuildLogFeed feed, IOptions<BuildOptions> build)
     {
         var actor = http.User.ToActor();
         var target = await projects.GetAsync(actor, team, project, http.RequestAborted);
@@ -100,11 +116,29 @@ public static class ProjectsApi
 
         var language = LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
         await using var live = new LiveLogResponse(http.Response, http.RequestAborted);
-        await using var log = new DeployLog(language, live.Write, build.Value.MaxLogBytes);
-        var outcome = await pipeline.DeployAsync(
-            new DeployRequest(target.Id, new GitUrl(request.GitUrl, request.Ref), actor, language), log, http.RequestAborted);
+        var deploy = new DeployRequest(target.Id, new GitUrl(request.GitUrl, request.Ref), actor, language);
+        var outcome = await feed.RunAsync(language, build.Value.MaxLogBytes, live.Write, null,
+            log => pipeline.DeployAsync(deploy, log, http.RequestAborted));
         live.Write(outcome.Succeeded
             ? $"=====> Deployment {outcome.DeploymentId}: live {outcome.Url}"
             : $"=====> Deployment {outcome.DeploymentId}: failed");
     }
+
+    public static async Task<NoContent> Delete(string team, string project, string? confirm, HttpContext http, ProjectDeletion deletion, CancellationToken ct)
+    {
+        await deletion.DeleteAsync(http.User.ToActor(), team, project, confirm, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Accepted<StartedDeploymentModel>> Rollback(string team, string project, int id, HttpContext http,
+        KeptVersions versions, CancellationToken ct)
+    {
+        var started = await versions.GoBackAsync(http.User.ToActor(), team, project, id,
+            LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage), ct);
+        return TypedResults.Accepted($"/api/teams/{team}/projects/{project}/deployments/{started}", Started(team, project, started));
+    }
+
+    /// <summary>Where a deployment started in the background can be read and followed.</summary>
+    public static StartedDeploymentModel Started(string team, string project, int id) => new(id,
+        $"/api/teams/{team}/projects/{project}/deployments/{id}", $"/api/teams/{team}/projects/{project}/deployments/{id}/log/stream");
 }

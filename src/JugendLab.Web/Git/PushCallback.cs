@@ -49,7 +49,8 @@ public static partial class PushCallback
     }
 
     /// <summary>Builds and deploys the pushed commit of the deploy branch; takes the token, so it works once.</summary>
-    public static async Task HandleAsync(HttpContext http, PushSessions sessions, DeployPipeline pipeline, IOptions<BuildOptions> build)
+    public static async Task HandleAsync(HttpContext http, PushSessions sessions, DeployPipeline pipeline, BuildLogFeed feed,
+        IOptions<BuildOptions> build)
     {
         var session = await AuthorizeAsync(http, sessions.Take);
         if (session is null) return;
@@ -62,11 +63,12 @@ public static partial class PushCallback
         }
 
         await using var live = new LiveLogResponse(http.Response, http.RequestAborted);
-        await using var log = new DeployLog(session.Language, live.Write, build.Value.MaxLogBytes);
+        var request = new DeployRequest(session.ProjectId,
+            new PushedCommit(session.RepositoryPath, commit, quarantine.Length > 0 ? quarantine : null), session.Pusher, session.Language);
+        // The log goes to the pusher's terminal and to the feed, so the youth can also watch it on the phone.
         // The pusher's Ctrl-C kills the hook and its curl, which aborts this request and so cancels the build.
-        var outcome = await pipeline.DeployAsync(new DeployRequest(session.ProjectId,
-            new PushedCommit(session.RepositoryPath, commit, quarantine.Length > 0 ? quarantine : null), session.Pusher, session.Language),
-            log, http.RequestAborted);
+        var outcome = await feed.RunAsync(session.Language, build.Value.MaxLogBytes, live.Write, null,
+            log => pipeline.DeployAsync(request, log, http.RequestAborted));
         if (outcome.Succeeded) live.Write(ProjectRepositories.SuccessMarker);
     }
 

@@ -11,6 +11,7 @@ namespace JugendLab.Web.Pages;
 public sealed class IndexModel(TeamService teams, ProjectService projects, IOptions<DomainOptions> domain) : PageModel
 {
     public IReadOnlyList<TeamCards> Teams { get; private set; } = [];
+    [Microsoft.AspNetCore.Mvc.TempData] public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -11,11 +11,52 @@ public sealed class DeploymentTests
     public void Deployment_MovesBuildingStartingLive()
     {
         var d = new Deployment(1, "push", "mia", Now);
-        d.Describe("abc", Template.Static, "img");
+        d.Describe("abc", "Erste Seite", Template.Static, "img");
         d.Starting("c");
         d.Live(Now);
         Assert.Equal(DeploymentStatus.Live, d.Status);
         Assert.Equal(Now, d.FinishedAt);
+    }
+
+    [Fact]
+    public void Reuse_OfAVersionThatItselfWasARollback_PointsAtTheVersionThatBuiltTheImage()
+    {
+        var built = Live(new Deployment(1, "push", "mia", Now), "img:1");
+        var rollback = new Deployment(1, "rollback", "mia", Now);
+        rollback.Reuse(built);
+        var restart = new Deployment(1, "settings", "mia", Now);
+        restart.Reuse(rollback);
+
+        Assert.Equal("img:1", restart.Image);
+        Assert.Equal("Erste Seite", restart.CommitMessage);
+        Assert.Equal(built.ImageOwner, restart.BasedOn);
+    }
+
+    [Fact]
+    public void Reuse_OfAnotherProjectsVersion_IsRefused()
+    {
+        var foreign = Live(new Deployment(2, "push", "tom", Now), "img:2");
+        Assert.Throws<InvalidOperationException>(() => new Deployment(1, "rollback", "mia", Now).Reuse(foreign));
+    }
+
+    [Fact]
+    public void OnlyARetiredVersion_CanBeGoneBackTo()
+    {
+        var d = Live(new Deployment(1, "push", "mia", Now), "img");
+        Assert.False(d.CanGoBackTo);
+        d.Retire();
+        Assert.True(d.CanGoBackTo);
+        var failed = new Deployment(1, "push", "mia", Now);
+        failed.Fail("boom", Now);
+        Assert.False(failed.CanGoBackTo);
+    }
+
+    private static Deployment Live(Deployment d, string image)
+    {
+        d.Describe("abc", "Erste Seite", Template.Static, image);
+        d.Starting("c");
+        d.Live(Now);
+        return d;
     }
 
     [Fact]

@@ -12,5 +12,7 @@ internal sealed class DeploymentConfiguration : IEntityTypeConfiguration<Deploym
         deployment.HasOne<Project>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
         deployment.HasIndex(d => new { d.ProjectId, d.Status });
         deployment.Ignore(d => d.IsFinished);
+        deployment.Ignore(d => d.ImageOwner);
+        deployment.Ignore(d => d.CanGoBackTo);
     }
 }

@@ -134,7 +134,13 @@ namespace JugendLab.Orchestrator.State.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BasedOn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Commit")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommitMessage")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContainerName")
@@ -261,6 +267,38 @@ namespace JugendLab.Orchestrator.State.Migrations
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("JugendLab.Orchestrator.Projects.ProjectVariable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSecret")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ProjectVariables");
+                });
+
             modelBuilder.Entity("JugendLab.Orchestrator.Teams.Membership", b =>
                 {
                     b.Property<int>("TeamId")
@@ -353,6 +391,15 @@ namespace JugendLab.Orchestrator.State.Migrations
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("JugendLab.Orchestrator.Projects.ProjectVariable", b =>
+                {
+                    b.HasOne("JugendLab.Orchestrator.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("JugendLab.Orchestrator.Teams.Membership", b =>

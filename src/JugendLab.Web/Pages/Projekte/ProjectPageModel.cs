@@ -1,3 +1,4 @@
+using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Projects;
 using JugendLab.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,13 @@ public abstract class ProjectPageModel(ProjectService projects) : PageModel
     /// <summary>Loads the project; a missing one, or one of a team the person may not see, ends in the 404 page.</summary>
     protected async Task LoadProjectAsync(CancellationToken ct) =>
         Project = await projects.GetAsync(User.ToActor(), Team, Slug, ct);
+
+    /// <summary>The language the page is shown in, for messages from the services.</summary>
+    protected static Language UiLanguage =>
+        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? Language.English : Language.German;
+
+    /// <summary>Shows a refused action next to the form, in the page's language; what was typed stays in the form.</summary>
+    protected void Refused(DomainException refusal, string field = "") => ModelState.AddModelError(field, refusal.In(UiLanguage));
 
     /// <summary>The address of one of this project's tabs.</summary>
     public string TabUrl(ProjectTab tab) => ProjectTabs.Url(Team, Slug, tab);

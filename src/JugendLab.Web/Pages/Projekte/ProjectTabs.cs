@@ -1,7 +1,7 @@
 namespace JugendLab.Web.Pages.Projekte;
 
 /// <summary>The tabs of a project page, in the order they are shown.</summary>
-public enum ProjectTab { Overview, Logs, Resources }
+public enum ProjectTab { Overview, Logs, Resources, Settings, Delete }
 
 /// <summary>Each tab's address (under /projekte/{team}/{project}) and the text key of its name.</summary>
 public static class ProjectTabs
@@ -11,7 +11,13 @@ public static class ProjectTabs
         (ProjectTab.Overview, "", "TabOverview"),
         (ProjectTab.Logs, "logs", "TabLogs"),
         (ProjectTab.Resources, "ressourcen", "TabResources"),
+        (ProjectTab.Settings, "einstellungen", "TabSettings"),
+        (ProjectTab.Delete, "loeschen", "TabDelete"),
     ];
+
+    /// <summary>The page of one version, with its build log (live while it runs).</summary>
+    public static string VersionUrl(string team, string project, int deploymentId) =>
+        $"/projekte/{Uri.EscapeDataString(team)}/{Uri.EscapeDataString(project)}/verlauf/{deploymentId}";
 
     public static string Url(string team, string project, ProjectTab tab)
     {
