@@ -25,7 +25,7 @@ public static class AppLogsApi
         logs.MapGet("/stream", Stream)
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .WithDescription("Server-Sent Events: the last `lines` lines, then new ones as the app prints them. Each line is an event " +
-                             "with data {time, stream, text} and the line's time as its id; send `Last-Event-ID` (or `since`) to resume " +
+                             "with data {time, stream, text} and the line's time as its id (a `ready` event comes first); send `Last-Event-ID` (or `since`) to resume " +
                              "after the last line seen, without repeats. An `end` event closes the stream: reason `new-version` (another " +
                              "version went live: connect again without Last-Event-ID) or `not-running` (the app is not running).");
         return api;
@@ -58,6 +58,8 @@ public static class AppLogsApi
     private static async IAsyncEnumerable<SseItem<AppLogEventModel>> Events(IAsyncEnumerable<AppLogEvent> events,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
+        // Sent at once, so the client knows the stream is open even when no line comes for a while (EventSource's "open").
+        yield return new SseItem<AppLogEventModel>(new AppLogEventModel(null, null, null, null), "ready") { ReconnectionInterval = Retry };
         await foreach (var e in events.WithCancellation(ct))
         {
             switch (e)

@@ -71,11 +71,11 @@ public sealed class TeamPageTests(PlatformFixture platform)
         await browser.SignInAsync(youth, password);
         using var api = platform.ApiAs(attacker);
 
-        var page = await browser.Page.GotoAsync($"/teams/{victim.Name}");
+        var page = await Fetched.FromAsync(browser.Page, $"/teams/{victim.Name}");
         using var answer = await api.GetAsync($"teams/{victim.Name}/usage");
 
-        Assert.Equal(404, page!.Status);
-        Assert.DoesNotContain(victim.User, await browser.Page.ContentAsync());
+        Assert.Equal(404, page.Status);
+        Assert.DoesNotContain(victim.User, page.Body);
         Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
     }
 }

@@ -27,6 +27,28 @@ internal static class WebAppPeople
     }
 }
 
+/// <summary>What the signed-in browser gets for an address (the browser resolves *.localhost; the test process cannot).</summary>
+internal sealed class Fetched
+{
+    public int Status { get; set; }
+    public string ContentType { get; set; } = "";
+    public string Body { get; set; } = "";
+
+    public static async Task<Fetched> FromAsync(Microsoft.Playwright.IPage page, string url) =>
+        await page.EvaluateAsync<Fetched>(
+            """
+            async (url) => {
+              const controller = new AbortController();
+              const answer = await fetch(url, { signal: controller.signal });
+              // A live stream never ends: its status and type are enough.
+              const type = answer.headers.get("content-type") ?? "";
+              const body = type.startsWith("text/event-stream") ? "" : await answer.text();
+              controller.abort();
+              return { status: answer.status, contentType: type, body };
+            }
+            """, url);
+}
+
 /// <summary>One Server-Sent Event as a client sees it.</summary>
 internal sealed record SseEvent(string? Id, string Type, string Data)
 {
