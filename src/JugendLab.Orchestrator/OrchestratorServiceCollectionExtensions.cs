@@ -59,6 +59,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<EgressFirewall>();
 
         services.AddSingleton<ProjectLocks>();
+        services.AddSingleton<AppLogs.AppLogFollowers>();
         services.AddSingleton<SourceReceiver>();
         services.AddSingleton<ImageBuilder>();
         services.AddSingleton<BuildCgroups>();

@@ -12,7 +12,8 @@ namespace JugendLab.Orchestrator.AppLogs;
 /// What a project's app prints (stdout and stderr of its live container), for its own team: the last lines, and live.
 /// The app's output belongs to the team; the platform adds nothing of its own to it (no secrets, no platform logs).
 /// </summary>
-public sealed class AppLogService(ProjectService projects, JugendLabDb db, IContainerRuntime runtime, IRouteTableSource routes)
+public sealed class AppLogService(ProjectService projects, JugendLabDb db, IContainerRuntime runtime, IRouteTableSource routes,
+    AppLogFollowers followers)
 {
     public const int DefaultLines = 500;
     public const int MaxLines = 5000;
@@ -45,7 +46,8 @@ public sealed class AppLogService(ProjectService projects, JugendLabDb db, ICont
     /// <summary>
     /// The last lines after <paramref name="after"/> (or the last <paramref name="lines"/>), then new lines as the app prints
     /// them. Ends with <see cref="AppLogEnd.NewVersion"/> when another version took the route (connect again to read the new
-    /// container), or <see cref="AppLogEnd.NotRunning"/> when the app stopped.
+    /// container), <see cref="AppLogEnd.NotRunning"/> when the app stopped, or <see cref="AppLogEnd.TooMany"/> at once when
+    /// the project already has <see cref="AppLogFollowers.MaxPerProject"/> live logs open.
     /// </summary>
     public async IAsyncEnumerable<AppLogEvent> FollowAsync(AppLogSource source, LogTimestamp? after, int lines,
         [EnumeratorCancellation] CancellationToken ct)
@@ -53,6 +55,12 @@ public sealed class AppLogService(ProjectService projects, JugendLabDb db, ICont
         if (source.State != AppLogState.Live || source.ContainerName is null)
         {
             yield return new AppLogEvent.End(AppLogEnd.NotRunning);
+            yield break;
+        }
+        using var slot = followers.TryEnter(source.ProjectId);
+        if (slot is null)
+        {
+            yield return new AppLogEvent.End(AppLogEnd.TooMany);
             yield break;
         }
         using var moved = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -98,7 +106,7 @@ public sealed class AppLogService(ProjectService projects, JugendLabDb db, ICont
 public enum AppLogState { NeverDeployed, NotRunning, Live }
 
 /// <summary>Why a live log ended.</summary>
-public enum AppLogEnd { NewVersion, NotRunning }
+public enum AppLogEnd { NewVersion, NotRunning, TooMany }
 
 /// <summary>A project's log as it was when a reader opened it: the live container and the route it was serving by.</summary>
 public sealed record AppLogSource(int ProjectId, string Slug, string? ContainerName, AppLogState State, ProjectRoute? Route);

@@ -27,7 +27,8 @@ public static class AppLogsApi
             .WithDescription("Server-Sent Events: the last `lines` lines, then new ones as the app prints them. Each line is an event " +
                              "with data {time, stream, text} and the line's time as its id (a `ready` event comes first); send `Last-Event-ID` (or `since`) to resume " +
                              "after the last line seen, without repeats. An `end` event closes the stream: reason `new-version` (another " +
-                             "version went live: connect again without Last-Event-ID) or `not-running` (the app is not running).");
+                             "version went live: connect again without Last-Event-ID), `not-running` (the app is not running) or `too-many` (the " +
+                             "project has 20 live logs open already; try again later).");
         return api;
     }
 
@@ -80,7 +81,12 @@ public static class AppLogsApi
 
     public static string StreamName(LogStream stream) => stream == LogStream.Stderr ? "stderr" : "stdout";
 
-    private static string EndName(AppLogEnd reason) => reason == AppLogEnd.NewVersion ? "new-version" : "not-running";
+    private static string EndName(AppLogEnd reason) => reason switch
+    {
+        AppLogEnd.NewVersion => "new-version",
+        AppLogEnd.TooMany => "too-many",
+        _ => "not-running",
+    };
 }
 
 /// <summary>One event of the live app log: a line (time, stream, text) or the end (its reason).</summary>

@@ -23,6 +23,8 @@ TEXTS = {
     "LogsNewVersion": ("Eine neue Version ist live. Ab hier siehst du, was sie ausgibt.", "A new version is live. From here on you see what it prints."),
     "LogsStopped": ("Die App läuft gerade nicht. Sobald sie wieder läuft, erscheinen neue Zeilen hier.",
                     "The app is not running right now. As soon as it runs again, new lines appear here."),
+    "LogsTooMany": ("Für dieses Projekt sind gerade zu viele Logs offen. Die Seite probiert es gleich nochmals.",
+                    "Too many logs of this project are open right now. The page tries again shortly."),
     "LogsPause": ("Automatisch scrollen anhalten", "Pause auto-scrolling"),
     "LogsResume": ("Automatisch scrollen fortsetzen", "Resume auto-scrolling"),
     "LogsNoScript": ("Ohne JavaScript kommen neue Zeilen nicht von selbst.", "Without JavaScript, new lines do not appear by themselves."),

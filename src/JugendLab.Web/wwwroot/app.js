@@ -79,6 +79,9 @@ document.addEventListener("click", async (event) => {
         say(text.textNewVersion);
         last = "";         // the new version's lines start afresh (some are older than the old version's last)
         connect("");
+      } else if (reason === "too-many") {
+        say(text.textTooMany);
+        retry = setTimeout(() => connect(last), 15000);
       } else {
         if (live) say(text.textStopped);
         live = false;

@@ -33,12 +33,12 @@ public sealed class LogsAndResourcesTests(PlatformFixture platform)
         await Assertions.Expect(log).ToContainTextAsync($"besuch {visit}", new() { Timeout = 20_000 });
         var pause = browser.Page.Locator("button.applog-pause");
         await Assertions.Expect(pause).ToHaveTextAsync("Automatisch scrollen anhalten");
+        await browser.ScreenshotAsync("logs-phone-de");
         await pause.ClickAsync();
         await Assertions.Expect(pause).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(pause).ToHaveTextAsync("Automatisch scrollen fortsetzen");
         Assert.Null(await log.GetAttributeAsync("aria-live"));
         await browser.AssertAccessibleAsync("Logs (German, phone)");
-        await browser.ScreenshotAsync("logs-phone-de");
         Assert.True(await browser.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
             "the page scrolls sideways at 360 px");
         // Without JavaScript the lines are there too: the server renders them into the page.

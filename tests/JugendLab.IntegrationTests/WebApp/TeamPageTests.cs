@@ -75,6 +75,7 @@ public sealed class TeamPageTests(PlatformFixture platform)
         using var answer = await api.GetAsync($"teams/{victim.Name}/usage");
 
         Assert.Equal(404, page.Status);
+        Assert.Contains("Nicht gefunden", page.Body); // the friendly page, the same as for a team that does not exist
         Assert.DoesNotContain(victim.User, page.Body);
         Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
     }
