@@ -36,6 +36,8 @@ TEXTS = {
                        "Your app needs memory while it runs. If it needs more than its limit, the platform restarts it. CPU is how much it computes."),
     "ChartSummary": ("Arbeitsspeicher: im Moment {0} MB von {1} MB, Spitze {2} MB. CPU: im Moment {3} %, Spitze {4} %.",
                      "Memory: now {0} MB of {1} MB, peak {2} MB. CPU: now {3} %, peak {4} %."),
+    "ChartAlt": ("Diagramm: Arbeitsspeicher und CPU in den letzten 24 Stunden. Die Zahlen stehen im Text darunter.",
+                 "Chart: memory and CPU in the last 24 hours. The numbers are in the text below."),
     "ChartNoSamples": ("Noch keine Messwerte. Die Plattform misst jede Minute, solange die App läuft.",
                        "No measurements yet. The platform measures every minute while the app runs."),
     "ChartLegend": ("Im Bild: die blaue Linie ist der Arbeitsspeicher (die rote gestrichelte Linie oben ist das Limit), die orange Linie die CPU.",

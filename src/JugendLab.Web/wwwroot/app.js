@@ -77,6 +77,10 @@ document.addEventListener("click", async (event) => {
       source = null;
       if (reason === "new-version") {
         say(text.textNewVersion);
+        const mark = document.createElement("span");
+        mark.className = "log-mark";
+        mark.textContent = "—— " + text.textNewVersion + " ——\n";
+        pre.append(mark);
         last = "";         // the new version's lines start afresh (some are older than the old version's last)
         connect("");
       } else if (reason === "too-many") {
@@ -106,6 +110,8 @@ document.addEventListener("click", async (event) => {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible" && (!source || source.readyState === EventSource.CLOSED)) connect(last);
   });
+  // The server wrote its own clock's times; show every line in this device's time, like the ones that come live.
+  for (const time of pre.querySelectorAll("time[datetime]")) time.textContent = clock(time.dateTime);
   scrollDown();
   connect(last);
 })();

@@ -44,6 +44,13 @@ public sealed class LogsAndResourcesTests(PlatformFixture platform)
         // Without JavaScript the lines are there too: the server renders them into the page.
         var plain = await Fetched.FromAsync(browser.Page, $"/projekte/{team.Name}/{project}/logs");
         Assert.Contains("start hallo-kiez", plain.Body);
+
+        // A new version goes live while the page is open: its lines follow, after a mark that says so.
+        repo.Commit(SampleApps.ChattyNodeApp("neue-version"), "zweite Version");
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        await Assertions.Expect(log).ToContainTextAsync("start neue-version", new() { Timeout = 20_000 });
+        await Assertions.Expect(log.Locator(".log-mark")).ToContainTextAsync("Eine neue Version ist live");
+        Assert.Equal(1, await log.GetByText("start hallo-kiez").CountAsync()); // nothing shown twice
     }
 
     [Fact]
@@ -101,13 +108,14 @@ public sealed class LogsAndResourcesTests(PlatformFixture platform)
         await browser.Page.GetByRole(AriaRole.Link, new() { Name = "Ressourcen", Exact = true }).ClickAsync();
         var chart = browser.Page.Locator("figure.chart img");
         var alt = await chart.GetAttributeAsync("alt");
+        var summary = await browser.Page.Locator("#usage-summary").TextContentAsync();
         var svg = await Fetched.FromAsync(browser.Page, (await chart.GetAttributeAsync("src"))!);
         await browser.Page.GetByText("Messwerte pro Stunde als Tabelle").ClickAsync();
         using var api = platform.ApiAs(team);
         var disk = await api.GetStringAsync($"teams/{team.Name}/projects/{project}/disk");
 
-        Assert.Matches(@"^Arbeitsspeicher: im Moment [\d.]+ MB von 256 MB, Spitze [\d.]+ MB\. CPU: im Moment [\d.]+ %, Spitze [\d.]+ %\.$", alt);
-        await Assertions.Expect(browser.Page.Locator("#usage-summary")).ToHaveTextAsync(alt!);
+        Assert.Matches(@"^Arbeitsspeicher: im Moment [\d.]+ MB von 256 MB, Spitze [\d.]+ MB\. CPU: im Moment [\d.]+ %, Spitze [\d.]+ %\.$", summary);
+        Assert.StartsWith("Diagramm: Arbeitsspeicher und CPU", alt);
         Assert.Equal(200, svg.Status);
         Assert.StartsWith("image/svg+xml", svg.ContentType);
         Assert.Contains("<polyline", svg.Body);

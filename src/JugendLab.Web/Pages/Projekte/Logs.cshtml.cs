@@ -24,7 +24,19 @@ public sealed class LogsModel(ProjectService projects, AppLogService logs) : Pro
         await LoadProjectAsync(ct);
         var source = await logs.OpenAsync(User.ToActor(), Team, Slug, ct);
         State = source.State;
-        Lines = await logs.TailAsync(source, AppLogService.DefaultLines, ct);
+        Lines = Newest(await logs.TailAsync(source, AppLogService.DefaultLines, ct), MaxPageChars);
+    }
+
+    /// <summary>The page stays light (UI.md: under 150 KB) even when an app prints 500 long lines; older ones are in the API.</summary>
+    internal const int MaxPageChars = 96 * 1024;
+
+    /// <summary>The newest lines that together fit in <paramref name="maxChars"/>, oldest first.</summary>
+    internal static IReadOnlyList<ContainerLogLine> Newest(IReadOnlyList<ContainerLogLine> lines, int maxChars)
+    {
+        var total = 0;
+        var first = lines.Count;
+        while (first > 0 && total + lines[first - 1].Text.Length <= maxChars) total += lines[--first].Text.Length;
+        return first == 0 ? lines : lines.Skip(first).ToList();
     }
 
     /// <summary>The live log for this page's script, behind the sign-in cookie (the API takes only tokens and passwords).</summary>
