@@ -114,7 +114,7 @@ public sealed class LogsAndResourcesTests(PlatformFixture platform)
         using var api = platform.ApiAs(team);
         var disk = await api.GetStringAsync($"teams/{team.Name}/projects/{project}/disk");
 
-        Assert.Matches(@"^Arbeitsspeicher: im Moment [\d.]+ MB von 256 MB, Spitze [\d.]+ MB\. CPU: im Moment [\d.]+ %, Spitze [\d.]+ %\.$", summary);
+        Assert.Matches(@"^Arbeitsspeicher: im Moment [\d.]+ MB von 256 MB, Spitze [\d.]+ MB\. CPU: im Moment [\d.]+ %, Spitze [\d.]+ % \(100 % ist ein ganzer Prozessor-Kern, das Limit sind 50 %\)\.$", summary);
         Assert.StartsWith("Diagramm: Arbeitsspeicher und CPU", alt);
         Assert.Equal(200, svg.Status);
         Assert.StartsWith("image/svg+xml", svg.ContentType);
