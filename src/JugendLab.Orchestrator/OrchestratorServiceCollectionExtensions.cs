@@ -84,6 +84,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<AppLogs.AppLogService>();
         services.AddScoped<TeamUsageService>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddSingleton<StarterSeeder>();
+        services.AddScoped<NewProjectService>();
         services.AddHostedService<OrchestratorStartup>();
         services.AddQuartz(quartz =>
         {

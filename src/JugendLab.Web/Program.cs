@@ -16,7 +16,7 @@ var app = builder.Build();
 app.UseGateway();              // <project>.<base domain> → the project's container; nothing below sees those requests
 app.UseExceptionHandler();
 app.UseStatusPages();        // pages get a page in the person's language, the API problem details
-app.UseRouting();              // after the status pages: their re-executed /fehler/404 must be routed again (else its body is empty)
+app.UseRouting();             // after the status pages, so their re-execution finds the error page's endpoint
 app.UseStaticFiles();         // the web app's CSS and one small script
 app.UseRequestLocalization();  // German first; English by the language switch or the browser
 app.UseCrossSiteGuard();       // /api refuses changes sent by other sites' pages (before any password is checked)

@@ -22,12 +22,17 @@ public sealed record SetQuotaRequest(int MaxProjects, int MemoryMb, double Cpus,
 }
 public sealed record TeamModel(string Name, IReadOnlyList<string> Members, QuotaModel Quota, DateTimeOffset CreatedAt);
 
-public sealed record CreateProjectRequest(string Name, Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus);
+/// <param name="Starter">Optional: a starter's key (GET /api/starters) for a first version that is deployed at once, or "git" with
+/// <paramref name="GitUrl"/> (and optionally <paramref name="Ref"/>) to deploy from a public git address.</param>
+public sealed record CreateProjectRequest(string Name, Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus,
+    string? Starter = null, string? GitUrl = null, string? Ref = null);
 /// <summary>Null keeps a setting; <c>detectTemplate: true</c> goes back to detecting the template from the files.</summary>
 public sealed record UpdateProjectRequest(Template? Template, string? DeployBranch, int? MemoryMb, double? Cpus, bool DetectTemplate = false);
 public sealed record ProjectModel(
     string Team, string Name, string Url, string GitRemote, Template? Template, string DeployBranch, int MemoryMb, double Cpus,
-    ProjectStatus Status, string? StatusDetail, int? LiveDeploymentId, DateTimeOffset CreatedAt, string? StoppedBy, string? StopReason);
+    ProjectStatus Status, string? StatusDetail, int? LiveDeploymentId, DateTimeOffset CreatedAt, string? StoppedBy, string? StopReason,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    int? FirstDeploymentId = null);
 
 /// <summary>Why a project is stopped or started; staff give it, and it lands in the audit log (and, for a stop, is shown to the team).</summary>
 public sealed record StopRequest(string? Reason);

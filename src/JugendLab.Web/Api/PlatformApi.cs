@@ -46,6 +46,7 @@ public static class PlatformApi
             .MapProjectsApi()
             .MapVariablesApi()
             .MapAuditApi()
+            .MapStartersApi()
             .MapAppLogsApi()
             .MapUsageApi();
         app.MapGitEndpoint();

@@ -15,7 +15,11 @@ public static class ProjectsApi
     {
         var projects = api.MapGroup("/teams/{team}/projects");
         projects.MapGet("/", List);
-        projects.MapPost("/", Create);
+        projects.MapPost("/", Create)
+            .WithDescription("Creates a project. With \"starter\" (a key from GET /api/starters) its repository gets the starter's first " +
+                             "commit and is deployed at once; with \"starter\": \"git\" and \"gitUrl\" (optional \"ref\") the code is " +
+                             "cloned from that public address and deployed. Then the answer has firstDeploymentId: follow the build under " +
+                             "/deployments/{id}. Without a starter the project starts empty (send code with git push).");
         projects.MapGet("/{project}", Get);
         projects.MapPatch("/{project}", Update);
         projects.MapDelete("/{project}", Delete)
@@ -47,11 +51,13 @@ public static class ProjectsApi
         TypedResults.Ok((await projects.ListAsync(http.User.ToActor(), team, ct)).Select(urls.Describe).ToArray());
 
     public static async Task<Created<ProjectModel>> Create(string team, CreateProjectRequest request, HttpContext http,
-        ProjectService projects, PlatformUrls urls, CancellationToken ct)
+        NewProjectService projects, PlatformUrls urls, CancellationToken ct)
     {
-        var project = await projects.CreateAsync(http.User.ToActor(), team,
-            new ProjectSettings(request.Name, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus), ct);
-        return TypedResults.Created($"/api/teams/{team}/projects/{project.Slug}", urls.Describe(project));
+        var settings = new ProjectSettings(request.Name, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus);
+        var language = LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
+        var (project, deploymentId) = await projects.CreateAsync(http.User.ToActor(), team,
+            new NewProject(settings, request.Starter, request.GitUrl, request.Ref), language, ct);
+        return TypedResults.Created($"/api/teams/{team}/projects/{project.Slug}", urls.Describe(project) with { FirstDeploymentId = deploymentId });
     }
 
     public static async Task<Ok<ProjectModel>> Get(string team, string project, HttpContext http, ProjectService projects, PlatformUrls urls, CancellationToken ct) =>

@@ -125,10 +125,7 @@ public sealed class SignInAndProjectsPageTests(PlatformFixture platform)
     private async Task<(TestTeam Team, string Youth, string Password)> TeamWithPasswordAsync()
     {
         var team = await platform.CreateTeamAsync();
-        var youth = platform.UniqueName("mia");
-        var password = "sommer-im-kiez-" + Guid.NewGuid().ToString("n")[..6];
-        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsJsonAsync("users", new { name = youth, password }));
-        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsJsonAsync($"teams/{team.Name}/members", new { user = youth }));
+        var (youth, password) = await platform.JoinWithPasswordAsync(team);
         return (team, youth, password);
     }
 }

@@ -2,6 +2,9 @@ using JugendLab.Orchestrator.Deployments;
 using JugendLab.Orchestrator.Projects;
 using JugendLab.Web.Accounts;
 using JugendLab.Web.Api;
+using JugendLab.Orchestrator.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace JugendLab.Web.Pages.Projekte;
 
@@ -15,6 +18,9 @@ public sealed class IndexModel(ProjectService projects, PlatformUrls urls) : Pro
     public string Url { get; private set; } = "";
     public string GitRemote { get; private set; } = "";
 
+    /// <summary>The clone command with a new token in it, shown once in the answer to its form (like Pages/Tokens), never stored.</summary>
+    public string? CloneCommand { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadProjectAsync(ct);
@@ -24,5 +30,18 @@ public sealed class IndexModel(ProjectService projects, PlatformUrls urls) : Pro
         Status = ProjectCard.StatusOf(Project.Status, Latest?.Status);
         Url = urls.Site(Project);
         GitRemote = urls.GitRemote(Team, Slug);
+    }
+
+    /// <summary>"Clone-Befehl mit neuem Token zeigen": makes a token for this person and shows `git clone` with it, once, uncached.</summary>
+    public async Task<IActionResult> OnPostCloneCommandAsync([FromServices] AccountService accounts,
+        [FromServices] IStringLocalizer<SharedResource> text, CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        var actor = User.ToActor();
+        var (_, token) = await accounts.CreateTokenAsync(actor, text["CloneTokenName", Slug], ct);
+        var remote = new UriBuilder(GitRemote) { UserName = Uri.EscapeDataString(actor.Name), Password = token }.Uri.ToString();
+        CloneCommand = $"git clone {remote}";
+        Response.Headers.CacheControl = "no-store";
+        return Page();
     }
 }
