@@ -49,6 +49,7 @@ document.addEventListener("click", async (event) => {
   const showGit = () => { gitField.hidden = document.querySelector("input[name='Input.Starter']:checked")?.value !== "git"; };
   radios.forEach((radio) => radio.addEventListener("change", showGit));
   showGit();
+})();
 
 // Logs tab: <div data-applog="stream address" data-applog-since="time of the last line shown">. New lines arrive over
 // Server-Sent Events; after a lost connection the browser resumes by itself (Last-Event-ID). A phone may drop the connection

@@ -18,7 +18,7 @@ public sealed class TeamPageTests(PlatformFixture platform)
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);
 
-        await browser.Page.GetByRole(AriaRole.Link, new() { Name = $"Team {team.Name}" }).ClickAsync();
+        await browser.Page.GetByRole(AriaRole.Link, new() { Name = $"Team {team.Name}", Exact = true }).ClickAsync();
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = $"Team {team.Name}", Level = 1 })).ToBeVisibleAsync();
         using var api = platform.ApiAs(team);
         var usage = JsonDocument.Parse(await api.GetStringAsync($"teams/{team.Name}/usage")).RootElement;
