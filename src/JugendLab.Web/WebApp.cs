@@ -71,6 +71,8 @@ public static class WebApp
     public static WebApplication MapWebApp(this WebApplication app)
     {
         app.MapRazorPages();
+        // The build log page's live part: the same stream as the API's, reachable with the sign-in cookie.
+        app.MapGet(Api.BuildLogStream.PagePattern, Api.BuildLogStream.StreamAsync).RequireAuthorization(SignedIn).ExcludeFromDescription();
         return app;
     }
 }

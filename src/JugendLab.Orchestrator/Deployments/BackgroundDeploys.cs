@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using JugendLab.Orchestrator.Accounts;
 using JugendLab.Orchestrator.Configuration;
 using JugendLab.Orchestrator.Errors;
+using JugendLab.Orchestrator.Projects;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,7 @@ namespace JugendLab.Orchestrator.Deployments;
 /// itself does not use the caller's token — the page moves on at once — but stops when the platform shuts down.
 /// </remarks>
 public sealed class BackgroundDeploys(
-    DeployPipeline pipeline, BuildLogFeed feed, ProjectLocks locks, IOptions<BuildOptions> build,
+    DeployPipeline pipeline, BuildLogFeed feed, ProjectLocks locks, ProjectRepositories repositories, IOptions<BuildOptions> build,
     IHostApplicationLifetime lifetime, ILogger<BackgroundDeploys> logger) : IAsyncDisposable
 {
     /// <summary>How long shutting down waits for cancelled deploys to record that they were cancelled.</summary>
@@ -38,6 +40,14 @@ public sealed class BackgroundDeploys(
         _ = run.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
         // Either the deployment is recorded, or the deploy ended before it was (its exception is the caller's answer).
         return await recorded.Task.WaitAsync(ct);
+    }
+
+    /// <summary>"Neu veröffentlichen": deploys the newest commit of the project's deploy branch again.</summary>
+    public async Task<int> RedeployAsync(Project project, Actor actor, Language language, CancellationToken ct)
+    {
+        var repository = await repositories.FindAsync(project.Team.Name, project.Slug, ct)
+                         ?? throw SourceReceiver.NoCodeOnBranch(project.DeployBranch);
+        return await StartAsync(new DeployRequest(project.Id, new RepositoryBranch(repository, project.DeployBranch), actor, language), ct);
     }
 
     private async Task RunAsync(DeployRequest request, TaskCompletionSource<int> recorded)

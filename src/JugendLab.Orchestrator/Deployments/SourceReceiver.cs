@@ -35,11 +35,14 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
         }
         catch (GitFailedException)
         {
-            throw DomainException.Conflict(
-                $"Im Branch «{source.Branch}» gibt es noch keinen Code. Schick zuerst Code mit git push, oder stell in den Einstellungen den richtigen Branch ein.",
-                $"The branch \"{source.Branch}\" has no code yet. Send code with git push first, or set the right branch in the settings.");
+            throw NoCodeOnBranch(source.Branch);
         }
     }
+
+    /// <summary>The branch has no commit yet (nothing was pushed to it).</summary>
+    public static DomainException NoCodeOnBranch(string branch) => DomainException.Conflict(
+        $"Im Branch «{branch}» gibt es noch keinen Code. Schick zuerst Code mit git push, oder stell in den Einstellungen den richtigen Branch ein.",
+        $"The branch \"{branch}\" has no code yet. Send code with git push first, or set the right branch in the settings.");
 
     private async Task<SourceSnapshot> CloneAsync(GitUrl source, DeployLog log, CancellationToken ct)
     {

@@ -137,6 +137,15 @@ public sealed class ProjectService(
         return await db.ResourceSamples.Where(s => s.ProjectId == project.Id && s.At >= since).OrderBy(s => s.At).ToListAsync(ct);
     }
 
+    /// <summary>A deployment of a project the actor may see (without its log, which <see cref="BuildLogFeed"/> reads).</summary>
+    public async Task<(Project Project, Deployment Deployment)> FindDeploymentAsync(Actor actor, string teamName, string slug, int id, CancellationToken ct)
+    {
+        var project = await GetAsync(actor, teamName, slug, ct);
+        var deployment = await db.Deployments.AsNoTracking().SingleOrDefaultAsync(d => d.ProjectId == project.Id && d.Id == id, ct)
+                         ?? throw DomainException.NotFound($"Die Version {id} gibt es nicht.", $"There is no version {id}.");
+        return (project, deployment);
+    }
+
     private static string ValidBranch(string? branch)
     {
         branch = string.IsNullOrWhiteSpace(branch) ? "main" : branch.Trim();

@@ -44,7 +44,26 @@ public static class ProjectsApi
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .WithDescription("Clones a public git URL and deploys it. The answer is the build log, streamed live as text; " +
                              "its last line says whether the deploy went live. The deployment is then listed under /deployments.");
+        projects.MapPost("/{project}/deployments/redeploy", Redeploy)
+            .WithDescription("Publishes the newest commit of the project's deploy branch again, in the background. Answers 202 at once " +
+                             "with the new deployment's id and the address of its live build log (logStream). 409 when the branch has " +
+                             "no code yet or another deploy of the project is running; 403 when staff stopped the project.");
+        projects.MapGet("/{project}/deployments/{id:int}/log/stream", BuildLogStream.StreamAsync)
+            .WithDescription("The deployment's build log as Server-Sent Events (text/event-stream): a \"line\" event per line (its id is " +
+                             "the line number: reconnect with Last-Event-ID, or ?after=n, to resume without repeats), \"progress\" events " +
+                             "({\"phase\":\"building\"|\"starting\",\"step\":n}) while it runs, and last an \"end\" event " +
+                             "({\"status\",\"succeeded\",\"step\",\"error\",\"url\"}). Works during the deploy and after it.");
         return api;
+    }
+
+    public static async Task<Accepted<StartedDeploymentModel>> Redeploy(string team, string project, HttpContext http,
+        ProjectService projects, BackgroundDeploys deploys, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var target = await projects.GetAsync(actor, team, project, ct);
+        var id = await deploys.RedeployAsync(target, actor, LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage), ct);
+        var started = Started(team, project, id);
+        return TypedResults.Accepted(started.Deployment, started);
     }
 
     public static async Task<Ok<ProjectModel[]>> List(string team, HttpContext http, ProjectService projects, PlatformUrls urls, CancellationToken ct) =>

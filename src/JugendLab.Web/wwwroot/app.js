@@ -16,6 +16,55 @@ document.addEventListener("click", async (event) => {
   setTimeout(() => { button.textContent = label; }, 2000);
 });
 
+// Live build log (Verlauf → Version): <section data-build-log="stream address" data-after="lines already shown">.
+// Appends new lines to the <pre>, keeps the one role="status" line on the phase, never moves focus.
+(() => {
+  const box = document.querySelector("section[data-build-log]");
+  if (!box || !window.EventSource) return;
+  const pre = box.querySelector("pre");
+  const status = box.querySelector("[data-build-log-status]");
+  const pause = box.querySelector("[data-build-log-pause]");
+  const text = box.dataset;
+  let follow = true;
+  const say = (words) => { if (status.textContent !== words) status.textContent = words; };
+  const scroll = () => { if (follow) pre.scrollTop = pre.scrollHeight; };
+  box.querySelector("[data-build-log-reload]").hidden = true;
+  pause.hidden = false;
+  pause.addEventListener("click", () => {
+    follow = !follow;
+    pause.textContent = follow ? text.textPause : text.textResume;
+    scroll();
+  });
+  scroll();
+  const url = new URL(text.buildLog, location.href);
+  url.searchParams.set("after", text.after);
+  // On a reconnect (network, phone asleep) EventSource sends Last-Event-ID: the server resumes after the last line.
+  const source = new EventSource(url);
+  source.addEventListener("line", (event) => {
+    pre.append(event.data + "\n");
+    scroll();
+  });
+  source.addEventListener("progress", (event) => {
+    const progress = JSON.parse(event.data);
+    say(progress.phase === "starting" ? text.textStarting : text.textBuilding);
+  });
+  source.addEventListener("end", (event) => {
+    source.close();
+    const end = JSON.parse(event.data);
+    pause.hidden = true;
+    if (end.succeeded) {
+      say(text.textOnline);
+      box.querySelector("[data-build-log-success]").hidden = false;
+    } else if (end.status === "Failed") {
+      const message = (end.error || "").split("\n")[0];
+      say(text.textFailed.replace("{step}", end.step).replace("{message}", message));
+      box.querySelector("[data-build-log-failure]").hidden = false;
+    } else {
+      say(text.textInterrupted);
+    }
+  });
+})();
+
 // Neues Projekt: checks the name as it is typed (<input data-name-check="url-of-the-check">) and shows the git address
 // field only when "Von einer Git-Adresse holen" is chosen. Without JS the server checks on submit and the field stays.
 (() => {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using JugendLab.Orchestrator.Deployments;
+using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Projects;
 using JugendLab.Web.Accounts;
 using JugendLab.Web.Api;
@@ -18,6 +20,9 @@ public sealed class IndexModel(ProjectService projects, PlatformUrls urls) : Pro
     public string Url { get; private set; } = "";
     public string GitRemote { get; private set; } = "";
 
+    /// <summary>Why "Neu veröffentlichen" was refused, in the person's language.</summary>
+    public string? RedeployError { get; private set; }
+
     /// <summary>The clone command with a new token in it, shown once in the answer to its form (like Pages/Tokens), never stored.</summary>
     public string? CloneCommand { get; private set; }
 
@@ -30,6 +35,25 @@ public sealed class IndexModel(ProjectService projects, PlatformUrls urls) : Pro
         Status = ProjectCard.StatusOf(Project.Status, Latest?.Status);
         Url = urls.Site(Project);
         GitRemote = urls.GitRemote(Team, Slug);
+    }
+
+    /// <summary>"Neu veröffentlichen": starts the deploy and opens its live build log at once; a refusal shows here.</summary>
+    public async Task<IActionResult> OnPostRedeployAsync([FromServices] BackgroundDeploys deploys, CancellationToken ct)
+    {
+        await LoadProjectAsync(ct);
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        try
+        {
+            var id = await deploys.RedeployAsync(Project, User.ToActor(), english ? Language.English : Language.German, ct);
+            return Redirect(ProjectTabs.VersionUrl(Team, Slug, id));
+        }
+        catch (DomainException e)
+        {
+            // Also a staff stop (Forbidden): the person may see the project, so they get the reason, not the 404 page.
+            RedeployError = e.In(english ? Language.English : Language.German);
+        }
+        await OnGetAsync(ct);
+        return Page();
     }
 
     /// <summary>"Clone-Befehl mit neuem Token zeigen": makes a token for this person and shows `git clone` with it, once, uncached.</summary>
