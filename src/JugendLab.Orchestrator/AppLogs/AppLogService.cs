@@ -64,31 +64,36 @@ public sealed class AppLogService(ProjectService projects, JugendLabDb db, ICont
             yield break;
         }
         using var moved = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var watch = WatchRouteAsync(source, moved);
-        var query = new ContainerLogQuery(Clamp(lines), after, Follow: true);
-        await foreach (var line in runtime.ReadLogsAsync(source.ContainerName, query, moved.Token).WithCancellation(moved.Token))
+        var watch = WatchRouteAsync(source, moved, moved.Token);
+        try
         {
-            // The engine's "since" includes the line at that very time: the one the reader saw last.
-            if (after is { } seen && line.Time <= seen) continue;
-            yield return new AppLogEvent.Line(line);
+            var query = new ContainerLogQuery(Clamp(lines), after, Follow: true);
+            await foreach (var line in runtime.ReadLogsAsync(source.ContainerName, query, moved.Token))
+            {
+                // The engine's "since" includes the line at that very time: the one the reader saw last.
+                if (after is { } seen && line.Time <= seen) continue;
+                yield return new AppLogEvent.Line(line);
+            }
         }
-        await moved.CancelAsync();
-        await watch;
+        finally
+        {
+            // Also when the reader went away mid-stream: the route watch must never outlive its follower.
+            await moved.CancelAsync();
+            await watch;
+        }
         if (ct.IsCancellationRequested) yield break;
         var now = await LiveContainerAsync(source.ProjectId, ct);
         var live = await db.Projects.AsNoTracking().AnyAsync(p => p.Id == source.ProjectId && p.Status == ProjectStatus.Live, ct);
         yield return new AppLogEvent.End(live && now is not null && now != source.ContainerName ? AppLogEnd.NewVersion : AppLogEnd.NotRunning);
     }
 
-    private async Task WatchRouteAsync(AppLogSource source, CancellationTokenSource moved)
+    /// <summary>Ends the follow (cancels <paramref name="moved"/>) when the project's route changes: another version went live, or it stopped.</summary>
+    private async Task WatchRouteAsync(AppLogSource source, CancellationTokenSource moved, CancellationToken token)
     {
         try
         {
-            while (!moved.IsCancellationRequested)
-            {
-                await Task.Delay(RouteCheckInterval, moved.Token);
-                if (!Equals(routes.Current.Find(source.Slug), source.Route)) break;
-            }
+            while (Equals(routes.Current.Find(source.Slug), source.Route))
+                await Task.Delay(RouteCheckInterval, token);
             await moved.CancelAsync();
         }
         catch (OperationCanceledException) { }
