@@ -62,4 +62,10 @@ TEXTS = {
     "DeleteTypeName": ("Tipp zur Sicherheit den Namen des Projekts ein: {0}", "To be sure, type the project's name: {0}"),
     "DeleteButton": ("{0} für immer löschen", "Delete {0} for good"),
     "ProjectDeleted": ("Das Projekt {0} ist gelöscht.", "The project {0} is deleted."),
+    "GoBack": ("Zu dieser Version zurück", "Go back to this version"),
+    "GoBackLabel": ("Zu dieser Version zurück (Version {0})", "Go back to this version (version {0})"),
+    "OlderVersions": ("Ältere Versionen", "Older versions"),
+    "LogShortened": ("Das Protokoll ist lang: Hier stehen nur die letzten Zeilen, {0} Zeilen davor sind ausgelassen.",
+                     "The log is long: only its last lines are here, {0} lines before them are left out."),
+    "LogWhole": ("Ganzes Protokoll als Text", "Whole log as text"),
 }

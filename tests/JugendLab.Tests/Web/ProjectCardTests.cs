@@ -27,3 +27,25 @@ public sealed class ProjectCardTests
         }
     }
 }
+
+public sealed class VersionPageTests
+{
+    [Fact]
+    public void ALongBuildLog_IsShownFromItsEnd_WithinTheBudget()
+    {
+        var lines = Enumerable.Range(1, 5000).Select(i => $"Step {i}: " + new string('x', 60)).ToList();
+
+        var shown = JugendLab.Web.Pages.Projekte.VersionModel.LastLines(lines, 96 * 1024);
+
+        Assert.Equal("Step 5000: " + new string('x', 60), shown[^1]);
+        Assert.True(shown.Sum(l => System.Text.Encoding.UTF8.GetByteCount(l) + 1) <= 96 * 1024);
+        Assert.True(shown.Count > 1000);
+    }
+
+    [Fact]
+    public void AShortBuildLog_IsShownWhole()
+    {
+        var lines = new[] { "-----> Baue", "fertig" };
+        Assert.Same(lines, JugendLab.Web.Pages.Projekte.VersionModel.LastLines(lines, 96 * 1024));
+    }
+}

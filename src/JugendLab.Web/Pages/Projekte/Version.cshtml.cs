@@ -18,6 +18,13 @@ public sealed class VersionModel(ProjectService projects, BuildLogFeed feed, Pla
     public Deployment Deployment { get; private set; } = null!;
     public VersionState State { get; private set; }
     public IReadOnlyList<string> Lines { get; private set; } = [];
+
+    /// <summary>A long log is shown from its end, so the page stays light on a phone; the whole log is one link away.</summary>
+    public const int ShownBytes = 96 * 1024;
+
+    /// <summary>The lines the page shows: all, or the last ones up to <see cref="ShownBytes"/>.</summary>
+    public IReadOnlyList<string> ShownLines { get; private set; } = [];
+    public int OmittedLines => Lines.Count - ShownLines.Count;
     public BuildProgress Progress { get; private set; } = new();
     public string SiteUrl { get; private set; } = "";
 
@@ -38,8 +45,26 @@ public sealed class VersionModel(ProjectService projects, BuildLogFeed feed, Pla
         Deployment = deployment;
         State = VersionStates.Of(deployment, running);
         Lines = await feed.LinesAsync(Id, ct);
+        ShownLines = LastLines(Lines, ShownBytes);
         Progress = BuildProgress.Of(Lines);
         SiteUrl = urls.Site(project);
         if (Running) Response.Headers.CacheControl = "no-store";
+    }
+
+    /// <summary>The whole build log as plain text, for a log too long to show on the page.</summary>
+    public async Task<IActionResult> OnGetRawAsync(CancellationToken ct)
+    {
+        await Projects.FindDeploymentAsync(User.ToActor(), Team, Slug, Id, ct);
+        var lines = await feed.LinesAsync(Id, ct);
+        return Content(string.Join("\n", lines) + "\n", "text/plain; charset=utf-8");
+    }
+
+    internal static IReadOnlyList<string> LastLines(IReadOnlyList<string> lines, int maxBytes)
+    {
+        var bytes = 0;
+        var first = lines.Count;
+        while (first > 0 && bytes + System.Text.Encoding.UTF8.GetByteCount(lines[first - 1]) + 1 <= maxBytes)
+            bytes += System.Text.Encoding.UTF8.GetByteCount(lines[--first]) + 1;
+        return first == 0 ? lines : lines.Skip(first).ToList();
     }
 }
