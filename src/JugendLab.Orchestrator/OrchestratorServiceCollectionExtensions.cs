@@ -59,6 +59,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<EgressFirewall>();
 
         services.AddSingleton<ProjectLocks>();
+        services.AddSingleton<AppLogs.AppLogFollowers>();
         services.AddSingleton<SourceReceiver>();
         services.AddSingleton<ImageBuilder>();
         services.AddSingleton<BuildCgroups>();
@@ -80,6 +81,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<ProjectVariables>();
         services.AddScoped<ProjectDeletion>();
         services.AddScoped<KeptVersions>();
+        services.AddScoped<AppLogs.AppLogService>();
+        services.AddScoped<TeamUsageService>();
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<StarterSeeder>();
         services.AddScoped<NewProjectService>();

@@ -282,6 +282,41 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
             .ToList();
     }
 
+    public async IAsyncEnumerable<ContainerLogLine> ReadLogsAsync(string name, ContainerLogQuery query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        MultiplexedStream stream;
+        try
+        {
+            stream = await _docker.Containers.GetContainerLogsAsync(name, false, new ContainerLogsParameters
+            {
+                ShowStdout = true, ShowStderr = true, Timestamps = true, Follow = query.Follow,
+                Tail = Math.Max(query.Tail, 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Since = query.Since?.ToEngineSince(),
+            }, ct);
+        }
+        catch (DockerContainerNotFoundException) { yield break; }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { yield break; }
+
+        // A follower waits in a read for the next line; closing the stream is what ends that wait when the reader leaves.
+        using var _ = stream;
+        await using var stop = ct.Register(stream.Dispose);
+        var stdout = new LogLineSplitter(LogStream.Stdout);
+        var stderr = new LogLineSplitter(LogStream.Stderr);
+        var buffer = new byte[16 * 1024];
+        while (true)
+        {
+            MultiplexedStream.ReadResult read;
+            try { read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, ct); }
+            catch (Exception e) when (ct.IsCancellationRequested && e is ObjectDisposedException or IOException or OperationCanceledException) { yield break; }
+            if (read.EOF) break;
+            var splitter = read.Target == MultiplexedStream.TargetStream.StandardError ? stderr : stdout;
+            foreach (var line in splitter.Add(buffer.AsSpan(0, read.Count))) yield return line;
+        }
+        if (stdout.Flush() is { } lastOut) yield return lastOut;
+        if (stderr.Flush() is { } lastErr) yield return lastErr;
+    }
+
     public void Dispose()
     {
         _docker.Dispose();

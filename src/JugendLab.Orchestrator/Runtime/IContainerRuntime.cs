@@ -79,6 +79,13 @@ public interface IContainerRuntime
 
     /// <summary>Volumes no container (running or not) uses, engine-wide. Choose carefully what to remove from this list.</summary>
     Task<IReadOnlyList<EngineVolume>> ListDanglingVolumesAsync(CancellationToken ct);
+
+    /// <summary>
+    /// A container's log, stdout and stderr apart, each line with the engine's timestamp: the last lines, then (with
+    /// <see cref="ContainerLogQuery.Follow"/>) new ones as they come, until the container stops or <paramref name="ct"/>
+    /// ends it. Lines are cut at <see cref="LogLineSplitter.MaxLineChars"/>. Nothing when the container does not exist.
+    /// </summary>
+    IAsyncEnumerable<ContainerLogLine> ReadLogsAsync(string name, ContainerLogQuery query, CancellationToken ct);
 }
 
 /// <summary>A volume in the engine; <see cref="Device"/> is set when it mounts a block device (a size-limited /data).</summary>

@@ -46,7 +46,9 @@ public static class PlatformApi
             .MapProjectsApi()
             .MapVariablesApi()
             .MapAuditApi()
-            .MapStartersApi();
+            .MapStartersApi()
+            .MapAppLogsApi()
+            .MapUsageApi();
         app.MapGitEndpoint();
         return app;
     }

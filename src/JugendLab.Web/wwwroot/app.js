@@ -99,3 +99,103 @@ document.addEventListener("click", async (event) => {
   radios.forEach((radio) => radio.addEventListener("change", showGit));
   showGit();
 })();
+
+// Logs tab: <div data-applog="stream address" data-applog-since="time of the last line shown">. New lines arrive over
+// Server-Sent Events; after a lost connection the browser resumes by itself (Last-Event-ID). A phone may drop the connection
+// while the tab is in the background: it resumes after the last line seen when the tab comes back.
+(() => {
+  const box = document.querySelector("[data-applog]");
+  if (!box) return;
+  const text = box.dataset;
+  const pre = box.querySelector(".applog-lines");
+  const status = box.querySelector(".applog-status");
+  const empty = box.querySelector(".applog-empty");
+  const pause = box.querySelector(".applog-pause");
+  const maxLines = 2000; // keeps a page open for hours light
+  let last = text.applogSince || "";
+  let live = text.applogLive === "true";
+  let follow = true;
+  let source = null;
+  let retry = 0;
+
+  const say = (message) => { if (status.textContent !== message) status.textContent = message; };
+  const scrollDown = () => { if (follow) pre.scrollTop = pre.scrollHeight; };
+  const clock = (time) => new Date(time).toLocaleTimeString("de-CH", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+
+  function add(line) {
+    const row = document.createElement("span");
+    row.className = line.stream === "stderr" ? "log-line log-err" : "log-line";
+    const time = document.createElement("time");
+    time.dateTime = line.time;
+    time.textContent = clock(line.time);
+    row.append(time, " ");
+    if (line.stream === "stderr") {
+      const tag = document.createElement("span");
+      tag.className = "log-tag";
+      tag.textContent = text.stderr;
+      row.append(tag, " ");
+    }
+    row.append(line.text, "\n");
+    pre.append(row);
+    while (pre.childElementCount > maxLines) pre.firstElementChild.remove();
+    pre.hidden = false;
+    empty.hidden = true;
+  }
+
+  function connect(since) {
+    clearTimeout(retry);
+    if (source) source.close();
+    const url = new URL(text.applog, location.href);
+    if (since) url.searchParams.set("since", since);
+    source = new EventSource(url);
+    source.onmessage = (event) => {
+      const line = JSON.parse(event.data);
+      last = event.lastEventId || line.time;
+      if (!live) { live = true; say(text.textLive); }
+      add(line);
+      scrollDown();
+    };
+    source.addEventListener("end", (event) => {
+      const reason = JSON.parse(event.data).end;
+      source.close();
+      source = null;
+      if (reason === "new-version") {
+        say(text.textNewVersion);
+        const mark = document.createElement("span");
+        mark.className = "log-mark";
+        mark.textContent = "—— " + text.textNewVersion + " ——\n";
+        pre.append(mark);
+        last = "";         // the new version's lines start afresh (some are older than the old version's last)
+        connect("");
+      } else if (reason === "too-many") {
+        say(text.textTooMany);
+        retry = setTimeout(() => connect(last), 15000);
+      } else {
+        if (live) say(text.textStopped);
+        live = false;
+        retry = setTimeout(() => connect(last), 15000);
+      }
+    });
+    source.onopen = () => { if (live) say(text.textLive); };
+    source.onerror = () => {
+      if (!source) return;
+      say(text.textReconnecting);
+      if (source.readyState === EventSource.CLOSED) retry = setTimeout(() => connect(last), 5000);
+    };
+  }
+
+  pause.hidden = false;
+  pause.addEventListener("click", () => {
+    follow = !follow;
+    pause.setAttribute("aria-pressed", String(!follow));
+    pause.textContent = follow ? text.textPause : text.textResume;
+    scrollDown();
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible" && (!source || source.readyState === EventSource.CLOSED)) connect(last);
+  });
+  // The server wrote its own clock's times; show every line in this device's time, like the ones that come live.
+  for (const time of pre.querySelectorAll("time[datetime]")) time.textContent = clock(time.dateTime);
+  scrollDown();
+  connect(last);
+})();

@@ -18,6 +18,21 @@ public static class SampleApps
             """,
     };
 
+    /// <summary>A Node app that says hello on stdout and warns on stderr when it starts, and prints every visit's path.</summary>
+    public static Dictionary<string, string> ChattyNodeApp(string marker) => new()
+    {
+        ["package.json"] = """{ "name": "kiez-log", "version": "1.0.0", "scripts": { "start": "node server.js" } }""",
+        ["server.js"] = $$"""
+            const http = require('http');
+            console.log('start {{marker}}');
+            console.error('warnung {{marker}}');
+            http.createServer((req, res) => {
+              console.log('besuch ' + req.url);
+              res.end('{{marker}}');
+            }).listen(process.env.PORT || 8080, '0.0.0.0');
+            """,
+    };
+
     public static Dictionary<string, string> FlaskApp(string text) => new()
     {
         ["requirements.txt"] = "flask\n",
