@@ -28,6 +28,9 @@ def api(method, path, body=None):
     return call(method, "/api/" + path, body, auth=f"admin:{PASSWORD}")
 
 
+TOKEN = None
+
+
 def git(*args, cwd):
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
@@ -41,10 +44,12 @@ def push(project, text, message):
         git("init", "-q", "-b", "main", cwd=folder)
     git("add", "-A", cwd=folder)
     git("-c", "user.name=bench", "-c", "user.email=b@b", "commit", "-qm", message, cwd=folder)
-    git("push", "-q", f"http://admin:{PASSWORD}@{HOST}/git/{TEAM}/{project}.git", "main", cwd=folder)
+    git("push", "-q", f"http://admin:{TOKEN}@{HOST}/git/{TEAM}/{project}.git", "main", cwd=folder)  # git takes tokens only
 
 
 def set_up():
+    global TOKEN
+    TOKEN = json.loads(api("POST", "tokens", {"name": "bench"})[1])["token"]
     api("POST", "teams", {"name": TEAM})
     api("PUT", f"teams/{TEAM}/quota", {"maxProjects": PROJECTS, "memoryMb": 64, "cpus": 0.1, "diskMb": 16})
     api("POST", "users", {"name": YOUTH, "password": YOUTH_PASSWORD})

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using JugendLab.IntegrationTests.Infrastructure;
+using JugendLab.IntegrationTests.WebApp;
 
 namespace JugendLab.IntegrationTests;
 
@@ -22,7 +23,7 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var youth = YouthClient(team);
+        using var youth = platform.ApiAs(team);
         var secret = "kiez-" + Guid.NewGuid().ToString("n");
 
         var set = await youth.PutAsJsonAsync($"teams/{team.Name}/projects/{project}/variables/WEATHER_KEY", new { value = secret, secret = true });
@@ -47,7 +48,7 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var youth = YouthClient(team);
+        using var youth = platform.ApiAs(team);
         using var repo = GitRepo.Create(AppThatShows("GREETING"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         Assert.Equal("value=unset", (await platform.VisitAsync(project)).Body);
@@ -69,7 +70,7 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var youth = YouthClient(team);
+        using var youth = platform.ApiAs(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("erste Version"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         repo.Commit(SampleApps.StaticSite("kaputte Version"), "Neues Design");
@@ -90,7 +91,7 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
         Assert.Equal("rollback", now.GetProperty("deployment").GetProperty("source").GetString());
         Assert.Equal(first, now.GetProperty("deployment").GetProperty("basedOn").GetInt32());
         Assert.Equal(started, (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32());
-        using var stranger = YouthClient(await platform.CreateTeamAsync());
+        using var stranger = platform.ApiAs(await platform.CreateTeamAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"teams/{team.Name}/projects/{project}/deployments/{second}/rollback", null)).StatusCode);
     }
 
@@ -99,7 +100,7 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var youth = YouthClient(team);
+        using var youth = platform.ApiAs(team);
 
         await PlatformFixture.EnsureSuccess(await youth.PutAsJsonAsync($"teams/{team.Name}/projects/{project}/variables/CITY", new { value = "Zürich", secret = false }));
         var port = await youth.PutAsJsonAsync($"teams/{team.Name}/projects/{project}/variables/PORT", new { value = "80", secret = false });
@@ -116,9 +117,9 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var owner = YouthClient(team);
+        using var owner = platform.ApiAs(team);
         await PlatformFixture.EnsureSuccess(await owner.PutAsJsonAsync($"teams/{team.Name}/projects/{project}/variables/TOKEN", new { value = "x", secret = true }));
-        using var stranger = YouthClient(await platform.CreateTeamAsync());
+        using var stranger = platform.ApiAs(await platform.CreateTeamAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"teams/{team.Name}/projects/{project}/variables")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"teams/{team.Name}/projects/{project}/variables/TOKEN", new { value = "y", secret = true })).StatusCode);
@@ -131,7 +132,7 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var youth = YouthClient(team);
+        using var youth = platform.ApiAs(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("soon gone"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         var projectId = (await platform.ContainersAsync()).Single(c => c.Names.Any(n => n.Contains(project))).Labels["jugendlab.project"];
@@ -153,12 +154,5 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
         Assert.DoesNotContain(images, i => (i.RepoTags ?? []).Any(t => t.Contains($"/{project}:")));
         repo.Commit(SampleApps.StaticSite("back again?"), "again");
         Assert.False((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
-    }
-
-    private HttpClient YouthClient(TestTeam team)
-    {
-        var client = new HttpClient { BaseAddress = platform.Api.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = PlatformFixture.Basic(team.User, team.Token);
-        return client;
     }
 }

@@ -21,7 +21,7 @@ public sealed class BuildLogTests(PlatformFixture platform)
     [Fact]
     public async Task Youth_PressesNeuVeroeffentlichen_AndWatchesTheLogLiveUntilOnline_ThenFindsBothVersionsInTheVerlauf()
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SlowStartingApp("kiez radio"));
         var push = await repo.PushAsync(platform.RemoteUrl(team, project));
@@ -79,7 +79,7 @@ public sealed class BuildLogTests(PlatformFixture platform)
     [Fact]
     public async Task YouthWhoPushesFromALaptop_WatchesTheSameBuildLiveOnThePhone()
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SlowStartingApp("from the laptop"));
         await using var browser = await BrowserSession.StartAsync(platform);
@@ -106,7 +106,7 @@ public sealed class BuildLogTests(PlatformFixture platform)
     [Fact]
     public async Task FailingBuild_StatusLineSaysFehlerInSchrittN_AndWhatToDo_LiveAndAfterAReload()
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("still running"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
@@ -144,7 +144,7 @@ public sealed class BuildLogTests(PlatformFixture platform)
     [Fact]
     public async Task RefusedStart_NeverPushedOrStoppedByStaff_SaysWhyOnTheUebersicht_InTheYouthsLanguage()
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         await using (var german = await BrowserSession.StartAsync(platform))
         {
@@ -174,7 +174,7 @@ public sealed class BuildLogTests(PlatformFixture platform)
     [Fact]
     public async Task VerlaufAndBuildLog_PassAxe_InGermanAndEnglish_OnPhoneAndDesktop()
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("axe"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
@@ -237,7 +237,7 @@ public sealed class BuildLogTests(PlatformFixture platform)
         using var repo = GitRepo.Create(SampleApps.StaticSite("ours"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         var id = (await platform.Api.GetFromJsonAsync<JsonElement>($"teams/{team.Name}/projects/{project}/deployments"))[0].GetProperty("id").GetInt32();
-        var (other, stranger, password) = await TeamWithPasswordAsync();
+        var (other, stranger, password) = await platform.TeamWithPasswordAsync();
         var own = await platform.CreateProjectAsync(other);
         using var strangerApi = YouthApi(other);
 
@@ -330,14 +330,4 @@ public sealed class BuildLogTests(PlatformFixture platform)
         throw new InvalidOperationException("The stream ended without an end event.");
     }
 
-    /// <summary>A team with one youth who signs in with a password (the fixture's youth only has a token).</summary>
-    private async Task<(TestTeam Team, string Youth, string Password)> TeamWithPasswordAsync()
-    {
-        var team = await platform.CreateTeamAsync();
-        var youth = platform.UniqueName("mia");
-        var password = "sommer-im-kiez-" + Guid.NewGuid().ToString("n")[..6];
-        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsJsonAsync("users", new { name = youth, password }));
-        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsJsonAsync($"teams/{team.Name}/members", new { user = youth }));
-        return (team, youth, password);
-    }
 }

@@ -19,7 +19,7 @@ public sealed class NewProjectTests(PlatformFixture platform)
     [InlineData("dockerfile", "Eigenes Dockerfile")]
     public async Task Youth_CreatesAProjectFromAStarter_AndItIsLiveWithTheStartersPage_AndTheCloneCommandGetsItsCode(string key, string starter)
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var name = platform.UniqueName("start");
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);
@@ -63,7 +63,7 @@ public sealed class NewProjectTests(PlatformFixture platform)
     [Fact]
     public async Task TakenName_IsFlaggedWhileTyping_AndOnSubmit_WithAnIdea_AndTheFormKeepsWhatWasTyped()
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var taken = await platform.CreateProjectAsync(await platform.CreateTeamAsync());
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);
@@ -86,7 +86,7 @@ public sealed class NewProjectTests(PlatformFixture platform)
     [Fact]
     public async Task GitAddressOfALocalFile_IsRefusedNextToTheField_AndNoProjectIsMade()
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var name = platform.UniqueName("geklaut");
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);
@@ -107,7 +107,7 @@ public sealed class NewProjectTests(PlatformFixture platform)
     [Fact]
     public async Task FullQuota_SaysSoInWords_AndKeepsTheTypedName()
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         await PlatformFixture.EnsureSuccess(await platform.Api.PutAsJsonAsync($"teams/{team.Name}/quota",
             new { maxProjects = 1, memoryMb = 256, cpus = 0.5, diskMb = 1024, reason = "test" }));
         await platform.CreateProjectAsync(team);
@@ -132,7 +132,7 @@ public sealed class NewProjectTests(PlatformFixture platform)
     [InlineData("en-GB", false, "New project", "is free", "new-project-desktop-en")]
     public async Task NewProjectPage_PassesAxe_InGermanAndEnglish_OnPhoneAndDesktop(string locale, bool phone, string heading, string free, string? screenshot)
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         await using var browser = await BrowserSession.StartAsync(platform, locale, phone);
         await browser.SignInAsync(youth, password);
         await browser.Page.GotoAsync($"/teams/{team.Name}/neues-projekt");
@@ -150,7 +150,7 @@ public sealed class NewProjectTests(PlatformFixture platform)
     [Fact]
     public async Task YouthOfAnotherTeam_Gets404_OnTheNewProjectPage_ItsNameCheck_AndTheApi()
     {
-        var (_, youth, password) = await TeamWithPasswordAsync();
+        var (_, youth, password) = await platform.TeamWithPasswordAsync();
         var other = await platform.CreateTeamAsync();
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);
@@ -174,7 +174,7 @@ public sealed class NewProjectTests(PlatformFixture platform)
     [Fact]
     public async Task Api_CreatesAProjectWithAStarter_AnswersWithTheFirstDeployment_WhichGoesLive()
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         using var api = new HttpClient { BaseAddress = platform.Api.BaseAddress };
         api.DefaultRequestHeaders.Authorization = PlatformFixture.Basic(youth, password);
         api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-CH");
@@ -208,11 +208,4 @@ public sealed class NewProjectTests(PlatformFixture platform)
         Assert.False(taken.GetProperty("available").GetBoolean());
     }
 
-    /// <summary>A new team with one youth who signs in with a password.</summary>
-    private async Task<(TestTeam Team, string Youth, string Password)> TeamWithPasswordAsync()
-    {
-        var team = await platform.CreateTeamAsync();
-        var (youth, password) = await platform.JoinWithPasswordAsync(team);
-        return (team, youth, password);
-    }
 }

@@ -12,7 +12,7 @@ public sealed class SignInAndProjectsPageTests(PlatformFixture platform)
     [Fact]
     public async Task Youth_SignsIn_AndSeesTheTeamsProjectsAsCards_WithStatusInWords_AndNoOtherTeams()
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var live = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("seen on a phone"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, live))).Succeeded);
@@ -49,7 +49,7 @@ public sealed class SignInAndProjectsPageTests(PlatformFixture platform)
     [Fact]
     public async Task WrongPassword_SaysWhatToDo_AndKeepsTheTypedName()
     {
-        var (_, youth, _) = await TeamWithPasswordAsync();
+        var (_, youth, _) = await platform.TeamWithPasswordAsync();
         await using var browser = await BrowserSession.StartAsync(platform);
 
         await browser.SignInAsync(youth, "not-the-password");
@@ -62,7 +62,7 @@ public sealed class SignInAndProjectsPageTests(PlatformFixture platform)
     [Fact]
     public async Task LanguageSwitch_ShowsTheAppInEnglish_AtDesktopSize_AndKeepsIt()
     {
-        var (team, youth, password) = await TeamWithPasswordAsync();
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
         await platform.CreateProjectAsync(team);
         await using var browser = await BrowserSession.StartAsync(platform, phone: false);
         await browser.SignInAsync(youth, password);
@@ -91,7 +91,7 @@ public sealed class SignInAndProjectsPageTests(PlatformFixture platform)
     [Fact]
     public async Task SessionCookie_IsHostOnlyStrictAndHttpOnly_AndTheApiDoesNotAcceptIt()
     {
-        var (_, youth, password) = await TeamWithPasswordAsync();
+        var (_, youth, password) = await platform.TeamWithPasswordAsync();
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
@@ -111,7 +111,7 @@ public sealed class SignInAndProjectsPageTests(PlatformFixture platform)
     [Fact]
     public async Task SignOut_EndsTheSession()
     {
-        var (_, youth, password) = await TeamWithPasswordAsync();
+        var (_, youth, password) = await platform.TeamWithPasswordAsync();
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);
 
@@ -121,11 +121,4 @@ public sealed class SignInAndProjectsPageTests(PlatformFixture platform)
         Assert.Contains("/anmelden", browser.Page.Url);
     }
 
-    /// <summary>A team with one youth who signs in with a password (the fixture's youth only has a token).</summary>
-    private async Task<(TestTeam Team, string Youth, string Password)> TeamWithPasswordAsync()
-    {
-        var team = await platform.CreateTeamAsync();
-        var (youth, password) = await platform.JoinWithPasswordAsync(team);
-        return (team, youth, password);
-    }
 }

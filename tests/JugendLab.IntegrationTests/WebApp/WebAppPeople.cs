@@ -11,10 +11,7 @@ internal static class WebAppPeople
     public static async Task<(TestTeam Team, string Youth, string Password)> TeamWithPasswordAsync(this PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
-        var youth = platform.UniqueName("lea");
-        var password = "winter-im-kiez-" + Guid.NewGuid().ToString("n")[..6];
-        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsJsonAsync("users", new { name = youth, password }));
-        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsJsonAsync($"teams/{team.Name}/members", new { user = youth }));
+        var (youth, password) = await platform.JoinWithPasswordAsync(team);
         return (team, youth, password);
     }
 
