@@ -32,7 +32,9 @@ TOKEN = None
 
 
 def git(*args, cwd):
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"git {args[0]} failed in {cwd}:\n{done.stderr}")
 
 
 def push(project, text, message):
@@ -61,8 +63,10 @@ def set_up():
         print(f"       {i + 1}/{PROJECTS} live", flush=True)
     for v in range(2, 5):
         push("kiez-00", f"Version {v}", f"Version {v}")
-    api("PUT", f"teams/{TEAM}/projects/kiez-00/variables/CITY", {"value": "Zürich", "secret": False})
-    api("PUT", f"teams/{TEAM}/projects/kiez-00/variables/API_KEY", {"value": "geheim", "secret": True})
+    for name, value, secret in [("CITY", "Zürich", False), ("API_KEY", "geheim", True)]:
+        api("PUT", f"teams/{TEAM}/projects/kiez-00/variables/{name}", {"value": value, "secret": secret})
+        while json.loads(api("GET", f"teams/{TEAM}/projects/kiez-00/deployments")[1])[0]["status"] in ("Building", "Starting"):
+            time.sleep(0.2)  # each change restarts the app; the next waits for that
 
 
 class FormToken(html.parser.HTMLParser):

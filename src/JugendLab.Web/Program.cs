@@ -4,7 +4,8 @@ using JugendLab.Web;
 using JugendLab.Web.Api;
 
 // One process hosts the whole platform: orchestrator, gateway, JSON API and git endpoint, on one port.
-var builder = WebApplication.CreateBuilder(args);
+// Content (appsettings.json, wwwroot) is read next to the program, so it serves its CSS from wherever it is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddOrchestrator(builder.Configuration);
 builder.Services.AddGateway(builder.Configuration);

@@ -12,9 +12,10 @@ public sealed class NetworkOptions
     /// about 31 networks (FACTS.md); this one is ours, and must not overlap the server's LAN.</summary>
     public string Pool { get; set; } = "10.200.0.0/16";
 
-    /// <summary>Size of one team network: /27 is 32 addresses, 29 of them for containers (a team's projects, twice
-    /// during a deploy), and 2048 teams in the default pool.</summary>
-    public int SubnetPrefix { get; set; } = 27;
+    /// <summary>Size of one team network: /25 is 128 addresses, 125 of them for containers (a team's projects, twice
+    /// during a deploy: room for 62 projects deploying at once), and 512 teams in the default pool.
+    /// A /27 (29 containers) ran out at the 30th project of one team.</summary>
+    public int SubnetPrefix { get; set; } = 25;
 
     /// <summary>Size of the one network all builds share: every running build step takes an address on it.</summary>
     public int BuildSubnetPrefix { get; set; } = 24;

@@ -1,3 +1,4 @@
+using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Projects;
 using JugendLab.Orchestrator.Runtime;
 
@@ -13,6 +14,16 @@ public sealed class ContainerLauncher(IContainerRuntime runtime, Sandbox sandbox
         await data.EnsureAsync(project.TeamId, project.Id, project.Team.Quota.DiskMb, ct);
         var spec = sandbox.For(project, deployment, deployment.Image!, await secrets.EnvironmentAsync(project.Id, ct));
         await runtime.RemoveAsync(spec.Name, TimeSpan.Zero, ct); // a leftover of an interrupted attempt
-        return await runtime.RunAsync(spec, ct);
+        try
+        {
+            return await runtime.RunAsync(spec, ct);
+        }
+        catch (Docker.DotNet.DockerApiException e) when (e.Message.Contains("no available IPv4 addresses", StringComparison.Ordinal))
+        {
+            await runtime.RemoveAsync(spec.Name, TimeSpan.Zero, CancellationToken.None);
+            throw DomainException.Conflict(
+                "Das Netz deines Teams ist voll: Es laufen so viele Container, wie es Adressen hat. Halte ein Projekt an, das ihr nicht braucht, oder frag die Admins (JugendLab:Network:SubnetPrefix).",
+                "Your team's network is full: as many containers run as it has addresses. Stop a project you don't need, or ask the admins (JugendLab:Network:SubnetPrefix).");
+        }
     }
 }

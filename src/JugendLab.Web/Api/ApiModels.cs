@@ -71,7 +71,8 @@ public sealed record VariableModel(string Name, string? Value, bool Secret, Date
 }
 /// <summary>Sets a variable. For a secret that exists, an empty or missing value keeps the stored one.</summary>
 public sealed record SetVariableRequest(string? Value, bool Secret);
-/// <summary>The variables after a change, and the deployment that restarts a live project with them (null when not live).</summary>
-public sealed record VariablesChangedModel(VariableModel[] Variables, int? RestartDeploymentId);
+/// <summary>The variables after a change (always saved), and the deployment that restarts a live project with them: null
+/// when it is not live, or when another deploy of it is running (<c>restartRefused</c> then says so; start it later).</summary>
+public sealed record VariablesChangedModel(VariableModel[] Variables, int? RestartDeploymentId, string? RestartRefused = null);
 /// <summary>A deploy that started in the background: its id, and where its build log streams.</summary>
 public sealed record StartedDeploymentModel(int DeploymentId, string Deployment, string LogStream);

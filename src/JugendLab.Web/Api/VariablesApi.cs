@@ -45,8 +45,16 @@ public static class VariablesApi
         ProjectVariables variables, KeptVersions versions, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        var restart = await versions.RestartWithSettingsAsync(actor, saved, LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage), ct);
+        var language = LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
         var list = (await variables.ListAsync(actor, team, project, ct)).Select(VariableModel.From).ToArray();
-        return TypedResults.Ok(new VariablesChangedModel(list, restart));
+        try
+        {
+            return TypedResults.Ok(new VariablesChangedModel(list, await versions.RestartWithSettingsAsync(actor, saved, language, ct)));
+        }
+        catch (DomainException e) when (e.Kind == ErrorKind.Conflict)
+        {
+            // The change is saved either way; only the restart waits for the deploy that is running.
+            return TypedResults.Ok(new VariablesChangedModel(list, null, e.In(language)));
+        }
     }
 }
