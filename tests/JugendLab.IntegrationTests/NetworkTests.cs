@@ -39,8 +39,8 @@ public sealed class NetworkTests(PlatformFixture platform)
         foreach (var network in await LiveNetworksAsync(projects))
         {
             var subnet = Assert.Single(network.IPAM.Config).Subnet;
-            Assert.True(subnet.StartsWith(Pool, StringComparison.Ordinal) && subnet.EndsWith("/27", StringComparison.Ordinal),
-                $"network {network.Name} has {subnet}, not a /27 from the pool");
+            Assert.True(subnet.StartsWith(Pool, StringComparison.Ordinal) && subnet.EndsWith("/25", StringComparison.Ordinal),
+                $"network {network.Name} has {subnet}, not a /25 from the pool");
             subnets.Add(subnet);
         }
         Assert.Equal(Teams, subnets.Distinct().Count());
@@ -94,15 +94,15 @@ public sealed class NetworkTests(PlatformFixture platform)
         }
     }
 
-    /// <summary>The lowest /27 of the pool that no network on the engine overlaps (the pool's blocks are aligned /27s).</summary>
+    /// <summary>The lowest /25 of the pool that no network on the engine overlaps (the pool's blocks are aligned /25s).</summary>
     private async Task<string> FirstFreePoolBlockAsync()
     {
         var taken = (await platform.Docker.Networks.ListNetworksAsync()).SelectMany(n => n.IPAM?.Config ?? [])
             .Select(c => c.Subnet).Where(s => s?.StartsWith(Pool, StringComparison.Ordinal) == true)
             .Select(s => (Start: Number(s.Split('/')[0]), Size: 1u << (32 - int.Parse(s.Split('/')[1])))).ToList();
-        for (var block = Number(Pool + "0.0"); ; block += 32)
-            if (!taken.Any(t => block < t.Start + t.Size && t.Start < block + 32))
-                return $"{ToText(block)}/27";
+        for (var block = Number(Pool + "0.0"); ; block += 128)
+            if (!taken.Any(t => block < t.Start + t.Size && t.Start < block + 128))
+                return $"{ToText(block)}/25";
     }
 
     private static uint Number(string address) =>

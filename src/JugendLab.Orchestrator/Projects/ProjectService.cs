@@ -62,6 +62,16 @@ public sealed class ProjectService(
         return await db.Deployments.Where(d => newest.Contains(d.Id)).ToDictionaryAsync(d => d.ProjectId, ct);
     }
 
+    /// <summary>The newest CPU and memory sample of each of the team's projects, from the last few minutes (for the cards' usage bar).</summary>
+    public async Task<IReadOnlyDictionary<int, Jobs.ResourceSample>> RecentSamplesAsync(Actor actor, string teamName, CancellationToken ct)
+    {
+        var team = await teams.GetAsync(actor, teamName, ct);
+        var since = time.GetUtcNow() - TimeSpan.FromMinutes(5);
+        var samples = await db.ResourceSamples.Where(s => s.At >= since && db.Projects.Any(p => p.Id == s.ProjectId && p.TeamId == team.Id))
+            .ToListAsync(ct);
+        return samples.GroupBy(s => s.ProjectId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.At)!);
+    }
+
     /// <summary>A project of a team the actor may see.</summary>
     public async Task<Project> GetAsync(Actor actor, string teamName, string slug, CancellationToken ct)
     {

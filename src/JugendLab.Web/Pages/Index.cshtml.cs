@@ -20,8 +20,9 @@ public sealed class IndexModel(TeamService teams, ProjectService projects, IOpti
         foreach (var team in await teams.ListAsync(actor, ct))
         {
             var latest = await projects.LatestDeploymentsAsync(actor, team.Name, ct);
+            var usage = await projects.RecentSamplesAsync(actor, team.Name, ct);
             var cards = (await projects.ListAsync(actor, team.Name, ct))
-                .Select(p => ProjectCard.From(p, domain.Value.ProjectUrl(p.Slug), latest.GetValueOrDefault(p.Id)))
+                .Select(p => ProjectCard.From(p, domain.Value.ProjectUrl(p.Slug), latest.GetValueOrDefault(p.Id), usage.GetValueOrDefault(p.Id)))
                 .ToList();
             list.Add(new TeamCards(team.Name, team.Quota.MaxProjects, cards));
         }

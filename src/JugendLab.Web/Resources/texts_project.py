@@ -68,4 +68,5 @@ TEXTS = {
     "LogShortened": ("Das Protokoll ist lang: Hier stehen nur die letzten Zeilen, {0} Zeilen davor sind ausgelassen.",
                      "The log is long: only its last lines are here, {0} lines before them are left out."),
     "LogWhole": ("Ganzes Protokoll als Text", "Whole log as text"),
+    "CardMemory": ("Arbeitsspeicher: {0} von {1} MB", "Memory: {0} of {1} MB"),
 }

@@ -25,7 +25,8 @@ public sealed class BrowserSession : IAsyncDisposable
     public IBrowserContext Context { get; }
     public IPage Page { get; }
 
-    public static async Task<BrowserSession> StartAsync(PlatformFixture platform, string locale = "de-CH", bool phone = true)
+    /// <param name="width">A viewport this many CSS pixels wide instead (320 is a 640 px screen at 200 % zoom).</param>
+    public static async Task<BrowserSession> StartAsync(PlatformFixture platform, string locale = "de-CH", bool phone = true, int? width = null)
     {
         if (!File.Exists(Chromium))
             throw new InvalidOperationException(
@@ -44,7 +45,8 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             BaseURL = $"http://lab.localhost:{platform.Platform.Port}",
             Locale = locale,
-            ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = width is { } w ? new ViewportSize { Width = w, Height = 640 }
+                : phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 800 },
         });
         return new BrowserSession(playwright, browser, context, await context.NewPageAsync());
     }

@@ -47,6 +47,26 @@ public sealed class SignInAndProjectsPageTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task LiveProjectCard_ShowsItsMemoryUse_AsABarWithWords()
+    {
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
+        var live = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.StaticSite("gemessen"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, live))).Succeeded);
+        await platform.WaitForPlatformAsync(async () =>
+            (await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects/{live}/usage"))).GetArrayLength() > 0,
+            TimeSpan.FromSeconds(30), "a usage sample");
+        await using var browser = await BrowserSession.StartAsync(platform);
+        await browser.SignInAsync(youth, password);
+
+        var card = browser.Page.Locator(".card", new() { Has = browser.Page.GetByRole(AriaRole.Heading, new() { Name = live }) });
+        await Assertions.Expect(card.Locator(".card-usage")).ToContainTextAsync("Arbeitsspeicher:");
+        await Assertions.Expect(card.Locator(".card-usage")).ToContainTextAsync("von 256 MB");
+        await Assertions.Expect(card.GetByRole(AriaRole.Meter)).ToHaveAttributeAsync("max", "256");
+        await browser.AssertAccessibleAsync("Meine Projekte with a usage bar");
+    }
+
+    [Fact]
     public async Task WrongPassword_SaysWhatToDo_AndKeepsTheTypedName()
     {
         var (_, youth, _) = await platform.TeamWithPasswordAsync();
