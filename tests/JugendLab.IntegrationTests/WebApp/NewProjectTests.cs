@@ -105,6 +105,28 @@ public sealed class NewProjectTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Youth_FetchesAProjectFromAGitAddress_AndWatchesItGoLive()
+    {
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
+        var name = platform.UniqueName("remix");
+        using var source = GitRepo.Create(SampleApps.StaticSite("vom Quartierverein geholt"));
+        await using var server = await DumbGitServer.StartAsync(source);
+        await using var browser = await BrowserSession.StartAsync(platform);
+        await browser.SignInAsync(youth, password);
+        await browser.Page.GotoAsync($"/teams/{team.Name}/neues-projekt");
+
+        await browser.Page.GetByLabel("Name des Projekts").FillAsync(name);
+        await browser.Page.GetByRole(AriaRole.Radio, new() { Name = "Von einer Git-Adresse holen" }).CheckAsync();
+        await browser.Page.GetByLabel("Git-Adresse", new() { Exact = true }).FillAsync(server.Url);
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Projekt erstellen und veröffentlichen" }).ClickAsync();
+
+        await browser.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/projekte/{team.Name}/{name}/verlauf/\\d+$"));
+        await Assertions.Expect(browser.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Online", new() { Timeout = 60_000 });
+        Assert.Contains("vom Quartierverein geholt", (await platform.VisitAsync(name)).Body);
+        await Assertions.Expect(browser.Page.Locator(".build-log-lines")).ToContainTextAsync(server.Url);
+    }
+
+    [Fact]
     public async Task FullQuota_SaysSoInWords_AndKeepsTheTypedName()
     {
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
