@@ -9,15 +9,6 @@ namespace JugendLab.IntegrationTests;
 [Collection(PlatformCollection.Name)]
 public sealed class ProjectSettingsTests(PlatformFixture platform)
 {
-    private static Dictionary<string, string> AppThatShows(string variable) => new()
-    {
-        ["package.json"] = """{ "name": "env-app", "version": "1.0.0", "scripts": { "start": "node server.js" } }""",
-        ["server.js"] = $$"""
-            require('http').createServer((req, res) => res.end('value=' + (process.env.{{variable}} ?? 'unset')))
-              .listen(process.env.PORT || 8080, '0.0.0.0');
-            """,
-    };
-
     [Fact]
     public async Task Secret_ReachesTheApp_ButNeverTheApiAnswerTheBuildLogOrTheDatabaseInPlainText()
     {
@@ -28,7 +19,7 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
 
         var set = await youth.PutAsJsonAsync($"teams/{team.Name}/projects/{project}/variables/WEATHER_KEY", new { value = secret, secret = true });
         await PlatformFixture.EnsureSuccess(set);
-        using var repo = GitRepo.Create(AppThatShows("WEATHER_KEY"));
+        using var repo = GitRepo.Create(SampleApps.AppThatShows("WEATHER_KEY"));
         var push = await repo.PushAsync(platform.RemoteUrl(team, project));
 
         Assert.True(push.Succeeded, push.ToString());
@@ -49,7 +40,7 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var youth = platform.ApiAs(team);
-        using var repo = GitRepo.Create(AppThatShows("GREETING"));
+        using var repo = GitRepo.Create(SampleApps.AppThatShows("GREETING"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         Assert.Equal("value=unset", (await platform.VisitAsync(project)).Body);
 

@@ -40,6 +40,18 @@ public sealed class KeptVersions(ProjectService projects, BackgroundDeploys depl
         return await deploys.StartAsync(new DeployRequest(project.Id, new KeptImage(deploymentId, KeptImageReason.Rollback), actor, language), ct);
     }
 
+    /// <summary>Changes a project's settings; new memory or CPU restart a live project with them at once (the new
+    /// deployment's id, else null). Template and branch count from the next version.</summary>
+    public async Task<(Project Project, int? Restart)> ConfigureAsync(Actor actor, string team, string slug, ProjectSettings settings,
+        Language language, CancellationToken ct)
+    {
+        var before = await projects.GetAsync(actor, team, slug, ct);
+        var (memory, cpus) = (before.MemoryMb, before.Cpus);
+        var saved = await projects.ConfigureAsync(actor, team, slug, settings, ct);
+        var limitsChanged = saved.MemoryMb != memory || Math.Abs(saved.Cpus - cpus) > 1e-9;
+        return (saved, limitsChanged ? await RestartWithSettingsAsync(actor, saved, language, ct) : null);
+    }
+
     /// <summary>After new settings: a live project starts again with them (returns the new deployment's id); otherwise
     /// they apply at its next start (null).</summary>
     public async Task<int?> RestartWithSettingsAsync(Actor actor, Project project, Language language, CancellationToken ct)

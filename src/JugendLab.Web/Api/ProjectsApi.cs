@@ -84,15 +84,11 @@ public static class ProjectsApi
 
     /// <summary>New memory or CPU restart a live project with them at once; template and branch apply from the next version.</summary>
     public static async Task<Ok<ProjectModel>> Update(string team, string project, UpdateProjectRequest request, HttpContext http,
-        ProjectService projects, KeptVersions versions, PlatformUrls urls, CancellationToken ct)
+        KeptVersions versions, PlatformUrls urls, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        var before = await projects.GetAsync(actor, team, project, ct);
-        var (memory, cpus) = (before.MemoryMb, before.Cpus);
-        var saved = await projects.ConfigureAsync(actor, team, project,
-            new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus, request.DetectTemplate), ct);
-        if (saved.MemoryMb != memory || Math.Abs(saved.Cpus - cpus) > 1e-9)
-            await versions.RestartWithSettingsAsync(actor, saved, LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage), ct);
+        var (saved, _) = await versions.ConfigureAsync(http.User.ToActor(), team, project,
+            new ProjectSettings(null, request.Template, request.DeployBranch, request.MemoryMb, request.Cpus, request.DetectTemplate),
+            LanguageChoice.FromAcceptLanguage(http.Request.Headers.AcceptLanguage), ct);
         return TypedResults.Ok(urls.Describe(saved));
     }
 

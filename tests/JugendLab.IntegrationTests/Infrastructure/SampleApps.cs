@@ -33,6 +33,16 @@ public static class SampleApps
             """,
     };
 
+    /// <summary>A Node app that answers "value=" and the environment variable <paramref name="variable"/> (or "unset").</summary>
+    public static Dictionary<string, string> AppThatShows(string variable) => new()
+    {
+        ["package.json"] = """{ "name": "env-app", "version": "1.0.0", "scripts": { "start": "node server.js" } }""",
+        ["server.js"] = $$"""
+            require('http').createServer((req, res) => res.end('value=' + (process.env.{{variable}} ?? 'unset')))
+              .listen(process.env.PORT || 8080, '0.0.0.0');
+            """,
+    };
+
     public static Dictionary<string, string> FlaskApp(string text) => new()
     {
         ["requirements.txt"] = "flask\n",

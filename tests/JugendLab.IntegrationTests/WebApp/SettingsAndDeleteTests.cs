@@ -7,21 +7,12 @@ namespace JugendLab.IntegrationTests.WebApp;
 [Collection(PlatformCollection.Name)]
 public sealed class SettingsAndDeleteTests(PlatformFixture platform)
 {
-    private static Dictionary<string, string> AppThatShows(string variable) => new()
-    {
-        ["package.json"] = """{ "name": "env-app", "version": "1.0.0", "scripts": { "start": "node server.js" } }""",
-        ["server.js"] = $$"""
-            require('http').createServer((req, res) => res.end('value=' + (process.env.{{variable}} ?? 'unset')))
-              .listen(process.env.PORT || 8080, '0.0.0.0');
-            """,
-    };
-
     [Fact]
     public async Task Youth_SetsASecret_TheAppReadsItAfterTheRestart_AndThePageNeverShowsItAgain()
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(AppThatShows("WEATHER_KEY"));
+        using var repo = GitRepo.Create(SampleApps.AppThatShows("WEATHER_KEY"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         var (youth, password) = await platform.JoinWithPasswordAsync(team);
         var secret = "wolke-" + Guid.NewGuid().ToString("n")[..10];

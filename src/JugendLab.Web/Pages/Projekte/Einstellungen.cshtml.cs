@@ -29,13 +29,17 @@ public sealed class EinstellungenModel(ProjectService projects, ProjectVariables
         try
         {
             var template = Enum.TryParse<Template>(Settings.Template, out var t) ? t : (Template?)null;
-            var before = await Projects.GetAsync(User.ToActor(), Team, Slug, ct);
-            var (memory, cpus) = (before.MemoryMb, before.Cpus);
-            var saved = await Projects.ConfigureAsync(User.ToActor(), Team, Slug,
-                new ProjectSettings(null, template, Settings.DeployBranch, Settings.MemoryMb, Settings.Cpus, DetectTemplate: template is null), ct);
             StatusMessage = text["SettingsSaved"];
-            if (saved.MemoryMb == memory && Math.Abs(saved.Cpus - cpus) < 1e-9) return RedirectToPage();
-            return await RestartAsync(saved, ct);
+            var (_, restart) = await versions.ConfigureAsync(User.ToActor(), Team, Slug,
+                new ProjectSettings(null, template, Settings.DeployBranch, Settings.MemoryMb, Settings.Cpus, DetectTemplate: template is null),
+                UiLanguage, ct);
+            return restart is { } id ? Redirect(ProjectTabs.VersionUrl(Team, Slug, id)) : RedirectToPage();
+        }
+        catch (DomainException e) when (e.Kind == ErrorKind.Conflict)
+        {
+            // Saved; only the restart waits for the deploy that is running (settings themselves are never a conflict).
+            StatusMessage = $"{StatusMessage} {e.In(UiLanguage)}";
+            return RedirectToPage();
         }
         catch (DomainException e) when (e.Kind is not (ErrorKind.NotFound or ErrorKind.Forbidden))
         {

@@ -17,7 +17,7 @@ public sealed class IndexModel(ProjectService projects, PlatformUrls urls) : Pro
     public CardStatus Status { get; private set; }
     public Deployment? Live { get; private set; }
     public Deployment? Latest { get; private set; }
-    public string Url { get; private set; } = "";
+    public string SiteUrl { get; private set; } = "";
     public string GitRemote { get; private set; } = "";
 
     /// <summary>Why "Neu veröffentlichen" was refused, in the person's language.</summary>
@@ -33,7 +33,7 @@ public sealed class IndexModel(ProjectService projects, PlatformUrls urls) : Pro
         Latest = deployments.FirstOrDefault();
         Live = deployments.FirstOrDefault(d => d.Id == Project.LiveDeploymentId);
         Status = ProjectCard.StatusOf(Project.Status, Latest?.Status);
-        Url = urls.Site(Project);
+        SiteUrl = urls.Site(Project);
         GitRemote = urls.GitRemote(Team, Slug);
     }
 
