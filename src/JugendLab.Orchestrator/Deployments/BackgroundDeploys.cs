@@ -32,7 +32,7 @@ public sealed class BackgroundDeploys(
     public async Task<int> StartAsync(DeployRequest request, CancellationToken ct)
     {
         await pipeline.EnsureCanStartAsync(request, ct);
-        if (locks.IsBusy(request.ProjectId)) throw AlreadyDeploying();
+        if (locks.IsWorking(request.ProjectId)) throw AlreadyDeploying();
 
         var recorded = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var run = Task.Run(() => RunAsync(request, recorded), CancellationToken.None);

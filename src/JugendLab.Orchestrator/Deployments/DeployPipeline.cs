@@ -35,7 +35,7 @@ public sealed class DeployPipeline(
     public async Task<DeployOutcome> DeployAsync(DeployRequest request, DeployLog log, CancellationToken ct)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ProjectId"] = request.ProjectId });
-        if (locks.IsBusy(request.ProjectId))
+        if (locks.IsWorking(request.ProjectId))
             log.Step("Warte, bis der laufende Deploy dieses Projekts fertig ist …", "Waiting for this project's running deploy to finish …");
         using var held = await locks.AcquireAsync(request.ProjectId, ct);
 

@@ -60,6 +60,24 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Or(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ClickAsync();
     }
 
+    /// <summary>
+    /// Waits until a form post lands on <paramref name="url"/> (its first byte is enough); when it does not, the failure
+    /// says where the browser is and what the page refused with, instead of a bare timeout.
+    /// </summary>
+    public async Task WaitForAddressAsync(System.Text.RegularExpressions.Regex url, float timeoutMs = 30_000)
+    {
+        try
+        {
+            await Page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeoutMs });
+        }
+        catch (PlaywrightException) // Playwright's own TimeoutException
+        {
+            var refusal = await Page.Locator(".error-summary").AllInnerTextsAsync();
+            throw new System.TimeoutException($"The browser did not reach {url} within {timeoutMs / 1000:0} s; it is at {Page.Url}" +
+                (refusal.Count > 0 ? $", which says: {string.Join(" / ", refusal).ReplaceLineEndings(" ")}" : " (no refusal on the page)"));
+        }
+    }
+
     /// <summary>axe with the WCAG 2.x A and AA rules; the message lists every violation with its nodes.</summary>
     public async Task AssertAccessibleAsync(string what)
     {

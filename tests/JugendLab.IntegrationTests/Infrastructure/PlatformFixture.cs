@@ -180,25 +180,44 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Platform.DisposeAsync();
-        foreach (var c in await ContainersAsync())
-            await Docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
-        var networks = await Docker.Networks.ListNetworksAsync();
-        foreach (var n in networks.Where(n => n.Name.StartsWith($"jl-{Instance}-")))
-            await Docker.Networks.DeleteNetworkAsync(n.ID);
-        var volumes = await Docker.Volumes.ListAsync(new VolumesListParameters());
-        foreach (var v in volumes.Volumes?.Where(v => v.Name.StartsWith($"jl-{Instance}-")) ?? [])
-            await Docker.Volumes.RemoveAsync(v.Name, force: true);
-        DetachLoopDevicesUnder(DataDirectory); // the projects' size-limited /data images
-        var images = await Docker.Images.ListImagesAsync(new ImagesListParameters
+        var left = new List<string>();
+        // A few passes: a kept image can be the parent of a newer build (409 until the child is gone),
+        // and an image or network may already be gone when we reach it (404). Neither is a leak.
+        for (var pass = 0; pass < 4; pass++)
         {
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [$"jugendlab-{Instance}/*"] = true } },
-        });
-        foreach (var i in images)
-            await Docker.Images.DeleteImageAsync(i.ID, new ImageDeleteParameters { Force = true });
+            left.Clear();
+            foreach (var c in await ContainersAsync())
+                await TryRemoveAsync($"container {c.Names.FirstOrDefault()}", left,
+                    () => Docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }));
+            foreach (var n in (await Docker.Networks.ListNetworksAsync()).Where(n => n.Name.StartsWith($"jl-{Instance}-")))
+                await TryRemoveAsync($"network {n.Name}", left, () => Docker.Networks.DeleteNetworkAsync(n.ID));
+            var volumes = await Docker.Volumes.ListAsync(new VolumesListParameters());
+            foreach (var v in volumes.Volumes?.Where(v => v.Name.StartsWith($"jl-{Instance}-")) ?? [])
+                await TryRemoveAsync($"volume {v.Name}", left, () => Docker.Volumes.RemoveAsync(v.Name, force: true));
+            var images = await Docker.Images.ListImagesAsync(new ImagesListParameters
+            {
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [$"jugendlab-{Instance}/*"] = true } },
+            });
+            foreach (var i in images.OrderByDescending(i => i.Created)) // children before the images they were built on
+                await TryRemoveAsync($"image {i.RepoTags?.FirstOrDefault() ?? i.ID}", left,
+                    () => Docker.Images.DeleteImageAsync(i.ID, new ImageDeleteParameters { Force = true }));
+            if (left.Count == 0) break;
+            await Task.Delay(500);
+        }
+        DetachLoopDevicesUnder(DataDirectory); // the projects' size-limited /data images
         Sites.Dispose();
         Api.Dispose();
         Docker.Dispose();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        if (left.Count > 0)
+            throw new InvalidOperationException("The test platform left Docker objects behind that could not be removed:\n  " + string.Join("\n  ", left));
+    }
+
+    private static async Task TryRemoveAsync(string what, List<string> left, Func<Task> remove)
+    {
+        try { await remove(); }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { }
+        catch (DockerApiException e) { left.Add($"{what}: {(int)e.StatusCode} {e.ResponseBody}"); }
     }
 
     /// <summary>Loop devices whose image file lies in <paramref name="directory"/> (read from sysfs), detached.</summary>

@@ -53,7 +53,7 @@ public sealed class KeyboardAndZoomTests(PlatformFixture platform)
         Assert.Equal("Neu veröffentlichen", focused);
         await browser.Page.Keyboard.PressAsync("Enter");
 
-        await browser.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/projekte/{team.Name}/{project}/verlauf/\\d+$"));
+        await browser.WaitForAddressAsync(new System.Text.RegularExpressions.Regex($"/projekte/{team.Name}/{project}/verlauf/\\d+$"));
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Online", new() { Timeout = 60_000 });
     }
 }

@@ -29,8 +29,8 @@ public sealed class NewProjectTests(PlatformFixture platform)
         await browser.Page.GetByLabel(starter, new() { Exact = true }).CheckAsync();
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Projekt erstellen und veröffentlichen" }).ClickAsync();
 
-        await browser.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/projekte/{team.Name}/{name}/verlauf/[0-9]+$"),
-            new() { WaitUntil = WaitUntilState.Commit }); // the live build log page is another part's: its address is what counts here
+        // the live build log page is another part's: its address is what counts here
+        await browser.WaitForAddressAsync(new System.Text.RegularExpressions.Regex($"/projekte/{team.Name}/{name}/verlauf/[0-9]+$"));
         await platform.WaitForPlatformAsync(async () =>
         {
             var (status, body) = await platform.VisitAsync(name);
@@ -120,7 +120,7 @@ public sealed class NewProjectTests(PlatformFixture platform)
         await browser.Page.GetByLabel("Git-Adresse", new() { Exact = true }).FillAsync(server.Url);
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Projekt erstellen und veröffentlichen" }).ClickAsync();
 
-        await browser.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/projekte/{team.Name}/{name}/verlauf/\\d+$"));
+        await browser.WaitForAddressAsync(new System.Text.RegularExpressions.Regex($"/projekte/{team.Name}/{name}/verlauf/\\d+$"));
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Online", new() { Timeout = 60_000 });
         Assert.Contains("vom Quartierverein geholt", (await platform.VisitAsync(name)).Body);
         await Assertions.Expect(browser.Page.Locator(".build-log-lines")).ToContainTextAsync(server.Url);
