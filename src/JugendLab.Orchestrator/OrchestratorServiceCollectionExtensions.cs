@@ -77,6 +77,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<JugendLabDb>>().CreateDbContext());
         services.AddScoped<AccountService>();
         services.AddScoped<TeamService>();
+        services.AddScoped<Invites.InviteService>();
+        services.AddScoped<QuotaRequestService>();
         services.AddScoped<ProjectService>();
         services.AddScoped<ProjectVariables>();
         services.AddScoped<ProjectDeletion>();

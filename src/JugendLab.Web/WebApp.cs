@@ -28,6 +28,8 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/", SignedIn);
             o.Conventions.AllowAnonymousToPage("/Konto/Anmelden");
             o.Conventions.AllowAnonymousToPage("/Sprache");
+            o.Conventions.AllowAnonymousToPage("/Konto/Beitreten");
+            o.Conventions.AddFolderApplicationModelConvention("/Betreuung", m => m.Filters.Add(new Pages.StaffOnlyFilter()));
             o.Conventions.AddPageRoute("/Konto/Anmelden", "/anmelden");
             o.Conventions.AddPageRoute("/Konto/Abmelden", "/abmelden");
         }).AddMvcOptions(o => o.Filters.Add<Pages.NotFoundFilter>()).AddViewLocalization();

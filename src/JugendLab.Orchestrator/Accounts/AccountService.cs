@@ -81,7 +81,8 @@ public sealed class AccountService(JugendLabDb db, AuditLog audit, TimeProvider 
 
     public static Actor ToActor(User user) => new(user.Id, user.Name, user.Role);
 
-    private static string ValidPassword(string password) => password.Length >= 10
+    /// <summary>The one password rule (at least 10 characters; any characters, so password managers and passphrases work).</summary>
+    public static string ValidPassword(string password) => password.Length >= 10
         ? password
         : throw DomainException.Invalid("Das Passwort braucht mindestens 10 Zeichen.", "The password needs at least 10 characters.");
 }

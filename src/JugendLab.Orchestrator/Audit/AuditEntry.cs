@@ -45,4 +45,8 @@ public enum AuditAction
     UserCreated,
     TokenRevoked,
     ProjectDeleted,
+    InviteCreated,
+    InviteRevoked,
+    JoinedWithInvite,
+    QuotaRequestDecided,
 }

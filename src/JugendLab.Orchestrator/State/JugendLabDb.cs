@@ -19,6 +19,8 @@ public sealed class JugendLabDb(DbContextOptions<JugendLabDb> options) : DbConte
     public DbSet<ResourceSample> ResourceSamples => Set<ResourceSample>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProjectVariable> ProjectVariables => Set<ProjectVariable>();
+    public DbSet<Invites.InviteCode> InviteCodes => Set<Invites.InviteCode>();
+    public DbSet<QuotaRequest> QuotaRequests => Set<QuotaRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JugendLabDb).Assembly);

@@ -76,3 +76,14 @@ public sealed record SetVariableRequest(string? Value, bool Secret);
 public sealed record VariablesChangedModel(VariableModel[] Variables, int? RestartDeploymentId, string? RestartRefused = null);
 /// <summary>A deploy that started in the background: its id, and where its build log streams.</summary>
 public sealed record StartedDeploymentModel(int DeploymentId, string Deployment, string LogStream);
+
+/// <summary>A team asks for more: <paramref name="Asked"/> is the whole new quota it would like.</summary>
+public sealed record AskQuotaRequest(QuotaModel Asked, string Reason);
+/// <summary>A mentor's decision: <paramref name="Grant"/> is the team's new quota, or null to decline (then a note is needed).</summary>
+public sealed record QuotaDecisionRequest(QuotaModel? Grant, string? Note);
+public sealed record QuotaRequestModel(int Id, string Team, QuotaRequestStatus Status, QuotaModel Before, QuotaModel Asked, string Reason,
+    string AskedBy, DateTimeOffset AskedAt, QuotaModel? Granted, string? DecidedBy, DateTimeOffset? DecidedAt, string? Note)
+{
+    public static QuotaRequestModel From(QuotaRequest r, string team) => new(r.Id, team, r.Status, QuotaModel.From(r.Before),
+        QuotaModel.From(r.Asked), r.Reason, r.AskedBy, r.AskedAt, r.Granted is { } g ? QuotaModel.From(g) : null, r.DecidedBy, r.DecidedAt, r.Note);
+}

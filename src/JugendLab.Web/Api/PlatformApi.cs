@@ -48,7 +48,8 @@ public static class PlatformApi
             .MapAuditApi()
             .MapStartersApi()
             .MapAppLogsApi()
-            .MapUsageApi();
+            .MapUsageApi()
+            .MapRequestsApi();
         app.MapGitEndpoint();
         return app;
     }

@@ -17,7 +17,7 @@ TEXTS = {
     "LanguageSwitchLabel": ("Switch to English", "Auf Deutsch wechseln"),
     "SignInTitle": ("Anmelden", "Sign in"),
     "SignInIntro": ("Melde dich mit deinem Namen und deinem Passwort an.", "Sign in with your name and your password."),
-    "NoAccount": ("Noch keinen Zugang? Deine Mentor:in macht dir einen.", "No account yet? Your mentor makes one for you."),
+    "NoAccount": ("Noch keinen Zugang? Deine Mentor:in gibt dir einen Einladungscode.", "No account yet? Your mentor gives you an invite code."),
     "Name": ("Name", "Name"),
     "Password": ("Passwort", "Password"),
     "SignInButton": ("Anmelden", "Sign in"),

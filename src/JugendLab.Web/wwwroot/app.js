@@ -199,3 +199,8 @@ document.addEventListener("click", async (event) => {
   scrollDown();
   connect(last);
 })();
+
+// Print buttons (an invite card): <button data-print>. Without script, the browser's own print works the same.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("button[data-print]")) window.print();
+});

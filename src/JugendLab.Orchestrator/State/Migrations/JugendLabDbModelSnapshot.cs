@@ -182,6 +182,51 @@ namespace JugendLab.Orchestrator.State.Migrations
                     b.ToTable("Deployments");
                 });
 
+            modelBuilder.Entity("JugendLab.Orchestrator.Invites.InviteCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UsedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("InviteCodes");
+                });
+
             modelBuilder.Entity("JugendLab.Orchestrator.Jobs.ResourceSample", b =>
                 {
                     b.Property<long>("Id")
@@ -314,6 +359,101 @@ namespace JugendLab.Orchestrator.State.Migrations
                     b.ToTable("Membership");
                 });
 
+            modelBuilder.Entity("JugendLab.Orchestrator.Teams.QuotaRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Asked", "JugendLab.Orchestrator.Teams.QuotaRequest.Asked#Quota", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double>("Cpus")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int>("DiskMb")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxProjects")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MemoryMb")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Before", "JugendLab.Orchestrator.Teams.QuotaRequest.Before#Quota", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double>("Cpus")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int>("DiskMb")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxProjects")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MemoryMb")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Granted", "JugendLab.Orchestrator.Teams.QuotaRequest.Granted#Quota", b1 =>
+                        {
+                            b1.Property<double>("Cpus")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int>("DiskMb")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxProjects")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MemoryMb")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("QuotaRequests");
+                });
+
             modelBuilder.Entity("JugendLab.Orchestrator.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -373,6 +513,17 @@ namespace JugendLab.Orchestrator.State.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("JugendLab.Orchestrator.Invites.InviteCode", b =>
+                {
+                    b.HasOne("JugendLab.Orchestrator.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("JugendLab.Orchestrator.Jobs.ResourceSample", b =>
                 {
                     b.HasOne("JugendLab.Orchestrator.Projects.Project", null)
@@ -415,6 +566,17 @@ namespace JugendLab.Orchestrator.State.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("JugendLab.Orchestrator.Teams.QuotaRequest", b =>
+                {
+                    b.HasOne("JugendLab.Orchestrator.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("JugendLab.Orchestrator.Teams.Team", b =>

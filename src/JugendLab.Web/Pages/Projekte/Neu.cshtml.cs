@@ -30,8 +30,7 @@ public sealed class NeuModel(NewProjectService newProjects, TeamService teams, I
     /// <summary>The address a project gets, with "name" where its name goes: shown with the rules.</summary>
     public string AddressExample => domain.Value.ProjectUrl("name");
 
-    public static Language Language =>
-        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? Language.English : Language.German;
+    public static Language Language => PageLanguage.Current;
 
     public async Task OnGetAsync(CancellationToken ct) => await teams.GetAsync(User.ToActor(), Team, ct);
 

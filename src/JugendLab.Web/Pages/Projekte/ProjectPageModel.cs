@@ -27,8 +27,7 @@ public abstract class ProjectPageModel(ProjectService projects) : PageModel
         Project = await projects.GetAsync(User.ToActor(), Team, Slug, ct);
 
     /// <summary>The language the page is shown in, for messages from the services.</summary>
-    protected static Language UiLanguage =>
-        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? Language.English : Language.German;
+    protected static Language UiLanguage => PageLanguage.Current;
 
     /// <summary>Shows a refused action next to the form, in the page's language; what was typed stays in the form.</summary>
     protected void Refused(DomainException refusal, string field = "") => ModelState.AddModelError(field, refusal.In(UiLanguage));
