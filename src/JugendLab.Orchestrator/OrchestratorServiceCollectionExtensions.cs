@@ -39,6 +39,9 @@ public static class OrchestratorServiceCollectionExtensions
             .Validate(o => o.IsValid(), "JugendLab:SignIn: counts and times must be positive, MaxDelay >= FirstDelay, ForgetAfter > MaxDelay, TrustedProxies IP addresses.")
             .ValidateOnStart();
         services.AddSingleton<PasswordHasher>();
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section)
+            .Validate(o => o.IsValid(), "JugendLab:Reports: PauseAfter and PerAddressPerHour at least 1, PauseWindow positive.")
+            .ValidateOnStart();
 
         var network = configuration.GetSection(NetworkOptions.Section).Get<NetworkOptions>() ?? new NetworkOptions();
         var orchestrator = configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
@@ -79,6 +82,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<TeamService>();
         services.AddScoped<Invites.InviteService>();
         services.AddScoped<QuotaRequestService>();
+        services.AddScoped<Reports.ReportService>();
         services.AddScoped<ProjectService>();
         services.AddScoped<ProjectVariables>();
         services.AddScoped<ProjectDeletion>();

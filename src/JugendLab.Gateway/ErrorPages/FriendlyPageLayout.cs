@@ -9,9 +9,10 @@ internal static class FriendlyPageLayout
         "h1{font-size:1.6rem;margin:0 0 .75rem}h2{font-size:1.15rem;margin:0 0 .5rem}" +
         ".en{margin-top:2rem;padding-top:1.25rem;border-top:1px solid #e2ddd3;color:#555}" +
         "footer{margin-top:2rem;font-size:.85rem;color:#888}" +
+        ".report{margin-top:1.5rem}.report a{color:inherit}" +
         "@media (prefers-color-scheme:dark){body{background:#1d1c1a;color:#eee}main{background:#2a2926}.en{color:#bbb;border-color:#444}}";
 
-    public static string Render(int statusCode, FriendlyText german, FriendlyText english) => $"""
+    public static string Render(int statusCode, FriendlyText german, FriendlyText english, string? reportUrl) => $"""
         <!doctype html>
         <html lang="de">
         <head>
@@ -31,6 +32,7 @@ internal static class FriendlyPageLayout
         <h2>{english.Title}</h2>
         <p>{english.Text}</p>
         </section>
+        {(reportUrl is null ? "" : $"<p class=\"report\"><a href=\"{reportUrl}\">Problem melden</a> · <a href=\"{reportUrl}\" lang=\"en\">Report a problem</a></p>")}
         <footer>JugendLab · {statusCode}</footer>
         </main>
         </body>

@@ -12,7 +12,8 @@ internal static class FriendlyPages
         "Schau sie dir noch einmal an oder frag die Person, von der du den Link hast.",
         "Project not found",
         "There is no project called <strong>{slug}</strong> here. Maybe there is a typo in the address? " +
-        "Have another look at it, or ask the person who gave you the link.");
+        "Have another look at it, or ask the person who gave you the link.",
+        reportLink: false);
 
     public static readonly FriendlyPage NotDeployed = new(
         StatusCodes.Status503ServiceUnavailable,
@@ -30,6 +31,15 @@ internal static class FriendlyPages
         "This project is taking a break",
         "The project <strong>{slug}</strong> was stopped by its team or by a mentor. " +
         "That is on purpose, not a fault. It may be back soon.");
+
+    public static readonly FriendlyPage UnderReview = new(
+        StatusCodes.Status503ServiceUnavailable,
+        "Das Projekt wird gerade überprüft",
+        "Zum Projekt <strong>{slug}</strong> sind Meldungen aus dem Quartier gekommen. Eine Mentorin oder ein Mentor " +
+        "schaut es sich an. Bis dahin ist es nicht erreichbar. Danke für deine Geduld.",
+        "This project is being checked",
+        "People from the neighbourhood reported the project <strong>{slug}</strong>. A mentor is looking at it. " +
+        "Until then it is not available. Thank you for your patience.");
 
     public static readonly FriendlyPage Crashed = new(
         StatusCodes.Status503ServiceUnavailable,

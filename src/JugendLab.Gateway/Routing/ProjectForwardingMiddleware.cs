@@ -38,12 +38,15 @@ internal sealed class ProjectForwardingMiddleware(
         {
             // "a.b.lab.localhost" or ".lab.localhost": under our domain, so ours to answer, but never a project.
             var name = host[..^_baseSuffix.Length];
-            return FriendlyPageWriter.WriteAsync(context, FriendlyPages.ProjectNotFound, name, context.RequestAborted);
+            return FriendlyPageWriter.WriteAsync(context, FriendlyPages.ProjectNotFound, name, ReportUrl(name), context.RequestAborted);
         }
 
         // The platform itself (the base domain) and any other name: the web app, the API, the git endpoint.
         return next(context);
     }
+
+    /// <summary>"Problem melden" for a project lives on the platform's own address, never on the project's.</summary>
+    private string ReportUrl(string slug) => $"{_domain.PublicUrl.TrimEnd('/')}/melden/{Uri.EscapeDataString(slug)}";
 
     private bool IsBelowBaseDomain(string host) => host.EndsWith(_baseSuffix, StringComparison.OrdinalIgnoreCase);
 
@@ -55,7 +58,7 @@ internal sealed class ProjectForwardingMiddleware(
             return ForwardAsync(context, slug, destination);
         }
 
-        return FriendlyPageWriter.WriteAsync(context, PageFor(route), slug, context.RequestAborted);
+        return FriendlyPageWriter.WriteAsync(context, PageFor(route), slug, ReportUrl(slug), context.RequestAborted);
     }
 
     private static FriendlyPage PageFor(ProjectRoute? route) => route?.State switch
@@ -64,6 +67,7 @@ internal sealed class ProjectForwardingMiddleware(
         RouteState.NotDeployed => FriendlyPages.NotDeployed,
         RouteState.Stopped => FriendlyPages.Stopped,
         RouteState.Crashed => FriendlyPages.Crashed,
+        RouteState.UnderReview => FriendlyPages.UnderReview,
         // Live without an address is the orchestrator's bug, but to a resident it looks like a project not answering.
         _ => FriendlyPages.NotAnswering,
     };
@@ -83,7 +87,7 @@ internal sealed class ProjectForwardingMiddleware(
         var status = context.Response.StatusCode;
         if (status is StatusCodes.Status502BadGateway or StatusCodes.Status504GatewayTimeout)
         {
-            await FriendlyPageWriter.WriteAsync(context, FriendlyPages.NotAnswering, status, slug, aborted);
+            await FriendlyPageWriter.WriteAsync(context, FriendlyPages.NotAnswering, status, slug, ReportUrl(slug), aborted);
         }
     }
 }

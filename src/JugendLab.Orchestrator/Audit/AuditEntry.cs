@@ -49,4 +49,6 @@ public enum AuditAction
     InviteRevoked,
     JoinedWithInvite,
     QuotaRequestDecided,
+    ProjectPausedByReports,
+    ReportsHandled,
 }

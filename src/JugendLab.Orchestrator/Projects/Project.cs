@@ -50,6 +50,26 @@ public sealed class Project
 
     public bool IsStoppedByStaff => Status == ProjectStatus.Stopped && StoppedBy is not null;
 
+    /// <summary>Residents reported it often enough that it is paused until a mentor looks (the gateway says "wird überprüft").</summary>
+    public bool UnderReview { get; private set; }
+
+    /// <summary>The name a pause by reports carries in <see cref="StoppedBy"/>: the platform, not a person.</summary>
+    public const string ReviewPauser = "JugendLab";
+
+    /// <summary>
+    /// Reports paused it: like a mentor's stop (members can neither start nor push), until a mentor has looked.
+    /// </summary>
+    public void PauseForReview(int reports)
+    {
+        UnderReview = true;
+        if (IsStoppedByStaff) return; // a mentor's own stop and reason stay
+        Status = ProjectStatus.Stopped;
+        StatusDetail = null;
+        StoppedBy = ReviewPauser;
+        StopReason = $"{reports} Meldungen aus dem Quartier in kurzer Zeit. Eine Mentor:in schaut sich das Projekt an. / " +
+                     $"{reports} reports from the neighbourhood in a short time. A mentor is looking at the project.";
+    }
+
     /// <summary>A new deployment takes the route. Staff deploying a project they stopped resumes it; members are refused before (<see cref="EnsureDeployAllowed"/>).</summary>
     public void GoLive(int deploymentId)
     {
@@ -58,6 +78,7 @@ public sealed class Project
         StatusDetail = null;
         StoppedBy = null;
         StopReason = null;
+        UnderReview = false;
     }
 
     /// <summary>The live container keeps ending; only a live project can crash.</summary>
@@ -76,6 +97,7 @@ public sealed class Project
         StatusDetail = null;
         StoppedBy = actor.IsStaff ? actor.Name : null;
         StopReason = actor.IsStaff && !string.IsNullOrWhiteSpace(reason) ? reason.Trim() : null;
+        if (actor.IsStaff) UnderReview = false; // a mentor's stop is the review's answer
     }
 
     /// <summary>Back to serving the live deployment (after a stop or a crash); false when nothing was ever deployed.</summary>
@@ -87,6 +109,7 @@ public sealed class Project
         StatusDetail = null;
         StoppedBy = null;
         StopReason = null;
+        UnderReview = false;
         return true;
     }
 

@@ -70,7 +70,7 @@ public sealed class Reconciler(
             if (project is null) return; // deleted since the list was read
             var own = await runtime.ListAsync(projectId, ct);
             if (project.Status is ProjectStatus.Stopped or ProjectStatus.NotDeployed or ProjectStatus.Crashed)
-                routes.Set(new ProjectRoute(project.Slug, RouteStateOf(project.Status))); // before any container goes away
+                routes.Set(new ProjectRoute(project.Slug, RouteStateOf(project))); // before any container goes away
             // /data first: after a reboot its loop device must be attached again before any container can start.
             // While a deploy's old container is retiring, wait for the next pass.
             if (!own.Any(c => retirer.IsRetiring(c.Name))
@@ -89,8 +89,9 @@ public sealed class Reconciler(
         }
     }
 
-    private static RouteState RouteStateOf(ProjectStatus status) => status switch
+    private static RouteState RouteStateOf(Project project) => project.Status switch
     {
+        ProjectStatus.Stopped when project.UnderReview => RouteState.UnderReview,
         ProjectStatus.Stopped => RouteState.Stopped,
         ProjectStatus.Crashed => RouteState.Crashed,
         _ => RouteState.NotDeployed,
@@ -104,7 +105,7 @@ public sealed class Reconciler(
                 return new ProjectRoute(project.Slug, RouteState.NotDeployed);
             case ProjectStatus.Stopped:
                 if (live is { Running: true }) await runtime.RemoveAsync(live.Name, options.Value.StopTimeout, ct);
-                return new ProjectRoute(project.Slug, RouteState.Stopped);
+                return new ProjectRoute(project.Slug, RouteStateOf(project));
             case ProjectStatus.Crashed:
                 return new ProjectRoute(project.Slug, RouteState.Crashed);
         }

@@ -11,6 +11,8 @@ public enum RouteState
     Stopped,
     /// <summary>The live container kept crashing; the platform gave up restarting it.</summary>
     Crashed,
+    /// <summary>Residents reported it; it is paused until a mentor has looked (a neutral page, no blame).</summary>
+    UnderReview,
 }
 
 /// <summary>One entry of the route table: a project's slug and where its requests go.</summary>

@@ -21,6 +21,7 @@ public sealed class JugendLabDb(DbContextOptions<JugendLabDb> options) : DbConte
     public DbSet<ProjectVariable> ProjectVariables => Set<ProjectVariable>();
     public DbSet<Invites.InviteCode> InviteCodes => Set<Invites.InviteCode>();
     public DbSet<QuotaRequest> QuotaRequests => Set<QuotaRequest>();
+    public DbSet<Reports.Report> Reports => Set<Reports.Report>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JugendLabDb).Assembly);

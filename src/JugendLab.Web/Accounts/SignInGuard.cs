@@ -84,12 +84,15 @@ public sealed class SignInGuard : IDisposable
 
     /// <summary>The address limits count: the connection's own, or what a configured reverse proxy says in X-Forwarded-For.
     /// IPv6 counts per /64, the block one household or one server gets.</summary>
-    public string AddressOf(HttpContext http)
+    public string AddressOf(HttpContext http) => Key(ClientAddress(http));
+
+    /// <summary>The client's address: the connection's own, or what a configured reverse proxy says in X-Forwarded-For.</summary>
+    public IPAddress? ClientAddress(HttpContext http)
     {
         var address = http.Connection.RemoteIpAddress;
         if (address is not null && _trustedProxies.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address))
             address = ForwardedFor(http) ?? address;
-        return Key(address);
+        return address;
     }
 
     public static string Key(IPAddress? address)

@@ -20,7 +20,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             DomainException e => (StatusOf(e.Kind), TitleOf(e.Kind, language), e.In(language)),
             BadHttpRequestException e => (StatusCodes.Status400BadRequest, Pick(language, "Ungültige Anfrage", "Bad request"),
                 Pick(language,
-                    $"Die Anfrage ließ sich nicht lesen: {e.Message} Schickt gültiges JSON mit den Feldern, die die API-Beschreibung unter /api/openapi.json nennt.",
+                    $"Die Anfrage liess sich nicht lesen: {e.Message} Schickt gültiges JSON mit den Feldern, die die API-Beschreibung unter /api/openapi.json nennt.",
                     $"The request could not be read: {e.Message} Send valid JSON with the fields described in /api/openapi.json.")),
             HashingBusyException => (StatusCodes.Status503ServiceUnavailable, Pick(language, "Gerade überlastet", "Busy right now"),
                 Pick(language, "Die Plattform prüft gerade zu viele Passwörter. Versuch es in ein paar Sekunden wieder.",
@@ -50,6 +50,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.QuotaExceeded => StatusCodes.Status422UnprocessableEntity,
         ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorKind.TooMany => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -60,7 +61,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         ErrorKind.Forbidden => Pick(language, "Nicht erlaubt", "Forbidden"),
         ErrorKind.Conflict => Pick(language, "Schon vorhanden", "Conflict"),
         ErrorKind.QuotaExceeded => Pick(language, "Quota überschritten", "Quota exceeded"),
-        ErrorKind.TooLarge => Pick(language, "Zu groß", "Too large"),
+        ErrorKind.TooLarge => Pick(language, "Zu gross", "Too large"),
+        ErrorKind.TooMany => Pick(language, "Zu viele auf einmal", "Too many"),
         _ => Pick(language, "Fehler", "Error"),
     };
 

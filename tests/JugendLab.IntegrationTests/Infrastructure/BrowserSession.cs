@@ -26,7 +26,10 @@ public sealed class BrowserSession : IAsyncDisposable
     public IPage Page { get; }
 
     /// <param name="width">A viewport this many CSS pixels wide instead (320 is a 640 px screen at 200 % zoom).</param>
-    public static async Task<BrowserSession> StartAsync(PlatformFixture platform, string locale = "de-CH", bool phone = true, int? width = null)
+    /// <param name="forwardedFor">A resident's address, as a reverse proxy in front of the box would pass it on (the test
+    /// platform trusts loopback as that proxy), so one machine can play several neighbours.</param>
+    public static async Task<BrowserSession> StartAsync(PlatformFixture platform, string locale = "de-CH", bool phone = true, int? width = null,
+        string? forwardedFor = null)
     {
         if (!File.Exists(Chromium))
             throw new InvalidOperationException(
@@ -47,6 +50,7 @@ public sealed class BrowserSession : IAsyncDisposable
             Locale = locale,
             ViewportSize = width is { } w ? new ViewportSize { Width = w, Height = 640 }
                 : phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 800 },
+            ExtraHTTPHeaders = forwardedFor is null ? null : new Dictionary<string, string> { ["X-Forwarded-For"] = forwardedFor },
         });
         return new BrowserSession(playwright, browser, context, await context.NewPageAsync());
     }

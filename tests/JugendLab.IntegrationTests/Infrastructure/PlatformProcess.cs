@@ -40,6 +40,8 @@ public sealed class PlatformProcess : IAsyncDisposable
         env["Urls"] = $"http://127.0.0.1:{Port}";
         env["JUGENDLAB_ADMIN_PASSWORD"] = AdminPassword;
         env["JugendLab__Domain__PublicUrl"] = $"http://lab.localhost:{Port}";
+        // As behind a reverse proxy: a test can send X-Forwarded-For to play residents at different addresses.
+        env["JugendLab__SignIn__TrustedProxies__0"] = "127.0.0.1";
         env["JugendLab__Orchestrator__DataDirectory"] = DataDirectory;
         env["JugendLab__Orchestrator__Instance"] = Instance;
         env["JugendLab__Orchestrator__ReconcileInterval"] = "00:00:02";

@@ -302,6 +302,9 @@ namespace JugendLab.Orchestrator.State.Migrations
                     b.Property<string>("Template")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("UnderReview")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -342,6 +345,58 @@ namespace JugendLab.Orchestrator.State.Migrations
                         .IsUnique();
 
                     b.ToTable("ProjectVariables");
+                });
+
+            modelBuilder.Entity("JugendLab.Orchestrator.Reports.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterKey");
+
+                    b.HasIndex("ProjectId", "Outcome");
+
+                    b.ToTable("Reports");
                 });
 
             modelBuilder.Entity("JugendLab.Orchestrator.Teams.Membership", b =>
@@ -551,6 +606,17 @@ namespace JugendLab.Orchestrator.State.Migrations
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("JugendLab.Orchestrator.Reports.Report", b =>
+                {
+                    b.HasOne("JugendLab.Orchestrator.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("JugendLab.Orchestrator.Teams.Membership", b =>
