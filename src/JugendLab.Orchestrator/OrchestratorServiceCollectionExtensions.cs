@@ -83,6 +83,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<Invites.InviteService>();
         services.AddScoped<QuotaRequestService>();
         services.AddScoped<Reports.ReportService>();
+        services.AddScoped<Showcase.ShowcaseService>();
         services.AddScoped<ProjectService>();
         services.AddScoped<ProjectVariables>();
         services.AddScoped<ProjectDeletion>();

@@ -30,6 +30,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Sprache");
             o.Conventions.AllowAnonymousToPage("/Konto/Beitreten");
             o.Conventions.AllowAnonymousToFolder("/Melden");
+            o.Conventions.AllowAnonymousToFolder("/Schaufenster");
             o.Conventions.AddFolderApplicationModelConvention("/Betreuung", m => m.Filters.Add(new Pages.StaffOnlyFilter()));
             o.Conventions.AddPageRoute("/Konto/Anmelden", "/anmelden");
             o.Conventions.AddPageRoute("/Konto/Abmelden", "/abmelden");

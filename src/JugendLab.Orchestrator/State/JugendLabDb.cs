@@ -22,6 +22,7 @@ public sealed class JugendLabDb(DbContextOptions<JugendLabDb> options) : DbConte
     public DbSet<Invites.InviteCode> InviteCodes => Set<Invites.InviteCode>();
     public DbSet<QuotaRequest> QuotaRequests => Set<QuotaRequest>();
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();
+    public DbSet<Showcase.ShowcaseEntry> ShowcaseEntries => Set<Showcase.ShowcaseEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JugendLabDb).Assembly);

@@ -399,6 +399,46 @@ namespace JugendLab.Orchestrator.State.Migrations
                     b.ToTable("Reports");
                 });
 
+            modelBuilder.Entity("JugendLab.Orchestrator.Showcase.ShowcaseEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowRemix")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("ShowcaseEntries");
+                });
+
             modelBuilder.Entity("JugendLab.Orchestrator.Teams.Membership", b =>
                 {
                     b.Property<int>("TeamId")
@@ -609,6 +649,17 @@ namespace JugendLab.Orchestrator.State.Migrations
                 });
 
             modelBuilder.Entity("JugendLab.Orchestrator.Reports.Report", b =>
+                {
+                    b.HasOne("JugendLab.Orchestrator.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("JugendLab.Orchestrator.Showcase.ShowcaseEntry", b =>
                 {
                     b.HasOne("JugendLab.Orchestrator.Projects.Project", "Project")
                         .WithMany()

@@ -1,7 +1,7 @@
 namespace JugendLab.Web.Pages.Projekte;
 
 /// <summary>The tabs of a project page, in the order they are shown.</summary>
-public enum ProjectTab { Overview, History, Logs, Resources, Settings, Delete }
+public enum ProjectTab { Overview, History, Logs, Resources, Showcase, Settings, Delete }
 
 /// <summary>Each tab's address (under /projekte/{team}/{project}) and the text key of its name.</summary>
 public static class ProjectTabs
@@ -12,6 +12,7 @@ public static class ProjectTabs
         (ProjectTab.History, "verlauf", "TabHistory"),
         (ProjectTab.Logs, "logs", "TabLogs"),
         (ProjectTab.Resources, "ressourcen", "TabResources"),
+        (ProjectTab.Showcase, "schaufenster", "TabShowcase"),
         (ProjectTab.Settings, "einstellungen", "TabSettings"),
         (ProjectTab.Delete, "loeschen", "TabDelete"),
     ];

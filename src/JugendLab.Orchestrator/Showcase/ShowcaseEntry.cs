@@ -1,0 +1,54 @@
+using JugendLab.Orchestrator.Errors;
+using JugendLab.Orchestrator.Projects;
+
+namespace JugendLab.Orchestrator.Showcase;
+
+/// <summary>
+/// How a project appears in the public Schaufenster, if its team chose to show it: a title, a short description in
+/// Markdown (sanitised when shown), and whether other teams may remix it. Nothing about the youth but the team's name.
+/// </summary>
+public sealed class ShowcaseEntry
+{
+    public const int MaxTitleLength = 80;
+    public const int MaxDescriptionLength = 2000;
+
+    private ShowcaseEntry() { }
+
+    public ShowcaseEntry(Project project)
+    {
+        ProjectId = project.Id;
+        Project = project;
+    }
+
+    public int Id { get; private set; }
+    public int ProjectId { get; private set; }
+    public Project Project { get; private set; } = null!;
+
+    /// <summary>Shown to everyone while the project is live.</summary>
+    public bool Shown { get; private set; }
+
+    public string Title { get; private set; } = "";
+    public string? Description { get; private set; }
+    public bool AllowRemix { get; private set; }
+    public string UpdatedBy { get; private set; } = "";
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public void Change(bool shown, string? title, string? description, bool allowRemix, string by, DateTimeOffset at)
+    {
+        title = title?.Trim() ?? "";
+        description = description?.Trim();
+        if (shown && title.Length == 0)
+            throw DomainException.Invalid("Gib dem Projekt einen Titel für das Schaufenster.", "Give the project a title for the showcase.");
+        if (title.Length > MaxTitleLength)
+            throw DomainException.Invalid($"Der Titel darf höchstens {MaxTitleLength} Zeichen haben.", $"The title may have at most {MaxTitleLength} characters.");
+        if (description?.Length > MaxDescriptionLength)
+            throw DomainException.Invalid($"Die Beschreibung darf höchstens {MaxDescriptionLength} Zeichen haben.",
+                $"The description may have at most {MaxDescriptionLength} characters.");
+        Shown = shown;
+        Title = title;
+        Description = string.IsNullOrEmpty(description) ? null : description;
+        AllowRemix = allowRemix;
+        UpdatedBy = by;
+        UpdatedAt = at;
+    }
+}

@@ -1,0 +1,17 @@
+using JugendLab.Orchestrator.Showcase;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace JugendLab.Orchestrator.State.Configurations;
+
+internal sealed class ShowcaseEntryConfiguration : IEntityTypeConfiguration<ShowcaseEntry>
+{
+    public void Configure(EntityTypeBuilder<ShowcaseEntry> entry)
+    {
+        entry.Property(e => e.Title).HasMaxLength(ShowcaseEntry.MaxTitleLength);
+        entry.Property(e => e.Description).HasMaxLength(ShowcaseEntry.MaxDescriptionLength);
+        entry.Property(e => e.UpdatedBy).HasMaxLength(64);
+        entry.HasIndex(e => e.ProjectId).IsUnique();
+        entry.HasOne(e => e.Project).WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

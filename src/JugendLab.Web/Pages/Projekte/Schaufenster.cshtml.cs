@@ -1,0 +1,43 @@
+using JugendLab.Orchestrator.Errors;
+using JugendLab.Orchestrator.Projects;
+using JugendLab.Orchestrator.Showcase;
+using JugendLab.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace JugendLab.Web.Pages.Projekte;
+
+/// <summary>Schaufenster tab: the team decides whether everyone sees the project in the showcase, with which title and words.</summary>
+public sealed class SchaufensterModel(ProjectService projects, ShowcaseService showcase, IStringLocalizer<SharedResource> text)
+    : ProjectPageModel(projects)
+{
+    public override ProjectTab Tab => ProjectTab.Showcase;
+    [BindProperty] public bool Shown { get; set; }
+    [BindProperty] public string? ShowTitle { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public bool AllowRemix { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadProjectAsync(ct);
+        var entry = await showcase.GetAsync(User.ToActor(), Team, Slug, ct);
+        (Shown, ShowTitle, Description, AllowRemix) = (entry.Shown, entry.Title.Length == 0 ? Slug : entry.Title, entry.Description, entry.AllowRemix);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        try
+        {
+            await showcase.SaveAsync(User.ToActor(), Team, Slug, Shown, ShowTitle, Description, AllowRemix, ct);
+            StatusMessage = text[Shown ? "ShowcaseSavedShown" : "ShowcaseSavedHidden"];
+            return RedirectToPage();
+        }
+        catch (DomainException e) when (e.Kind == ErrorKind.Invalid)
+        {
+            await LoadProjectAsync(ct);
+            Refused(e);
+            return Page();
+        }
+    }
+}
