@@ -84,6 +84,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<QuotaRequestService>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Showcase.ShowcaseService>();
+        services.AddScoped<Suspensions>();
+        services.AddScoped<Health.BoxHealth>();
         services.AddScoped<ProjectService>();
         services.AddScoped<ProjectVariables>();
         services.AddScoped<ProjectDeletion>();

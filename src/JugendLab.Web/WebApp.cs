@@ -1,5 +1,6 @@
 using System.Globalization;
 using JugendLab.Web.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 
@@ -45,6 +46,17 @@ public static class WebApp
             o.LogoutPath = "/abmelden";
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            // Every request asks the database whether the person may still be here (one indexed lookup): a suspension
+            // ends every session at its next click, not when a cookie expires.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var principal = context.Principal;
+                var accounts = context.HttpContext.RequestServices.GetRequiredService<Orchestrator.Accounts.AccountService>();
+                var actor = principal?.Identity?.IsAuthenticated == true ? principal.ToActor() : null;
+                if (actor is not null && await accounts.SessionValidAsync(actor.UserId, actor.Role, context.HttpContext.RequestAborted)) return;
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieScheme);
+            };
         });
         services.AddAuthorizationBuilder().AddPolicy(SignedIn, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
         services.Configure<RequestLocalizationOptions>(o =>

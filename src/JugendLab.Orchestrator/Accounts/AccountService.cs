@@ -19,11 +19,12 @@ public sealed class AccountService(JugendLabDb db, AuditLog audit, TimeProvider 
             var hash = Secrets.HashToken(secret);
             var token = await db.Tokens.Include(t => t.User)
                 .SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
-            return token?.User is { } owner && (name is null || owner.Name == name) ? ToActor(owner) : null;
+            return token?.User is { } owner && (name is null || owner.Name == name) && !owner.IsSuspended ? ToActor(owner) : null;
         }
         if (name is null) return null;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Name == name, ct);
-        return await hasher.VerifyAsync(secret, user?.PasswordHash, ct) ? ToActor(user!) : null;
+        // A suspended person's password is still checked (same time and limits), but never lets them in.
+        return await hasher.VerifyAsync(secret, user?.PasswordHash, ct) && !user!.IsSuspended ? ToActor(user) : null;
     }
 
     /// <summary>Makes an account. Returns the password to hand over once (generated when none was given).</summary>
@@ -78,6 +79,11 @@ public sealed class AccountService(JugendLabDb db, AuditLog audit, TimeProvider 
             audit.Record(actor, AuditAction.TokenRevoked, null, $"token {token.Id} ({token.Name}) of user {token.UserId}");
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Whether a session for <paramref name="userId"/> with <paramref name="role"/> may go on: the person still
+    /// exists, is not suspended, and has that role (a changed role means signing in again).</summary>
+    public async Task<bool> SessionValidAsync(int userId, Role role, CancellationToken ct) =>
+        await db.Users.AnyAsync(u => u.Id == userId && u.SuspendedAt == null && u.Role == role, ct);
 
     public static Actor ToActor(User user) => new(user.Id, user.Name, user.Role);
 

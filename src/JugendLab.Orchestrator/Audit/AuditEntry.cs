@@ -51,4 +51,6 @@ public enum AuditAction
     QuotaRequestDecided,
     ProjectPausedByReports,
     ReportsHandled,
+    UserSuspended,
+    UserReinstated,
 }

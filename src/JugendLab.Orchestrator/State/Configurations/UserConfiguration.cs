@@ -12,5 +12,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.Name).HasMaxLength(32);
         user.Property(u => u.Role).HasMaxLength(16);
         user.Ignore(u => u.IsStaff);
+        user.Ignore(u => u.IsSuspended);
+        user.Property(u => u.SuspendedBy).HasMaxLength(64);
+        user.Property(u => u.SuspendReason).HasMaxLength(500);
     }
 }

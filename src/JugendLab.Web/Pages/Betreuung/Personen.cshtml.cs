@@ -1,0 +1,59 @@
+using JugendLab.Orchestrator.Accounts;
+using JugendLab.Orchestrator.Errors;
+using JugendLab.Orchestrator.Teams;
+using JugendLab.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace JugendLab.Web.Pages.Betreuung;
+
+/// <summary>"Personen": everyone with an account, their teams, and — for staff — suspending a person and lifting it.</summary>
+public sealed class PersonenModel(Suspensions suspensions, TeamService teams, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public IReadOnlyList<User> People { get; private set; } = [];
+    public ILookup<int, string> TeamsOf { get; private set; } = Array.Empty<(int, string)>().ToLookup(t => t.Item1, t => t.Item2);
+    public Actor Me => User.ToActor();
+    [TempData] public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostSuspendAsync(string name, string? reason, CancellationToken ct)
+    {
+        try
+        {
+            await suspensions.SuspendAsync(User.ToActor(), name, reason, ct);
+            StatusMessage = text["PersonSuspended", name];
+            return RedirectToPage();
+        }
+        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Forbidden or ErrorKind.Conflict)
+        {
+            ModelState.AddModelError("", e.In(PageLanguage.Current));
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostLiftAsync(string name, CancellationToken ct)
+    {
+        try
+        {
+            await suspensions.LiftAsync(User.ToActor(), name, ct);
+            StatusMessage = text["PersonLifted", name];
+            return RedirectToPage();
+        }
+        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Forbidden or ErrorKind.Conflict)
+        {
+            ModelState.AddModelError("", e.In(PageLanguage.Current));
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var actor = User.ToActor();
+        People = await suspensions.PeopleAsync(actor, ct);
+        TeamsOf = (await teams.ListAsync(actor, ct)).SelectMany(t => t.Members.Select(m => (m.UserId, t.Name))).ToLookup(m => m.UserId, m => m.Name);
+    }
+}
