@@ -18,28 +18,19 @@ public sealed class PersonenModel(Suspensions suspensions, TeamService teams, IS
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostSuspendAsync(string name, string? reason, CancellationToken ct)
-    {
-        try
-        {
-            await suspensions.SuspendAsync(User.ToActor(), name, reason, ct);
-            StatusMessage = text["PersonSuspended", name];
-            return RedirectToPage();
-        }
-        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Forbidden or ErrorKind.Conflict)
-        {
-            ModelState.AddModelError("", e.In(PageLanguage.Current));
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
+    public Task<IActionResult> OnPostSuspendAsync(string name, string? reason, CancellationToken ct) =>
+        ActAsync(c => suspensions.SuspendAsync(User.ToActor(), name, reason, c), text["PersonSuspended", name], ct);
 
-    public async Task<IActionResult> OnPostLiftAsync(string name, CancellationToken ct)
+    public Task<IActionResult> OnPostLiftAsync(string name, CancellationToken ct) =>
+        ActAsync(c => suspensions.LiftAsync(User.ToActor(), name, c), text["PersonLifted", name], ct);
+
+    /// <summary>Does it and says so after the redirect, or shows the refusal above the list.</summary>
+    private async Task<IActionResult> ActAsync(Func<CancellationToken, Task> act, string done, CancellationToken ct)
     {
         try
         {
-            await suspensions.LiftAsync(User.ToActor(), name, ct);
-            StatusMessage = text["PersonLifted", name];
+            await act(ct);
+            StatusMessage = done;
             return RedirectToPage();
         }
         catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Forbidden or ErrorKind.Conflict)
