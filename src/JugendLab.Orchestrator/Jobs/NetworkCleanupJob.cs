@@ -19,7 +19,7 @@ public sealed class NetworkCleanupJob(IContainerRuntime runtime, IDbContextFacto
 
     public async Task<int> RemoveUnusedAsync(CancellationToken ct)
     {
-        var networks = await runtime.ListNetworksAsync(ct);
+        var networks = await runtime.ListIdleNetworksAsync(ct);
         if (networks.Count == 0) return 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var projectsOfTeam = (await db.Projects.Select(p => new { p.Id, p.TeamId }).ToListAsync(ct)).ToLookup(p => p.TeamId, p => p.Id);

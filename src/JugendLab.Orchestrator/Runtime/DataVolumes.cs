@@ -24,6 +24,10 @@ public sealed class DataVolumes(
     // Warn once per process, not on every reconcile pass.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _warned = new();
 
+    // The device each project's engine volume was last seen to mount: a reconcile pass asks the engine again only
+    // when the file's device changed (after a reboot), not for every project on every pass.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> _mounts = new();
+
     /// <summary>Size of the image file for a quota of <paramref name="diskMb"/> per project.</summary>
     public static long ImageBytes(int diskMb) => Math.Max(diskMb, MinimumMb) * 1024L * 1024L;
 
@@ -51,7 +55,11 @@ public sealed class DataVolumes(
         if (!File.Exists(image))
             await loops.CreateImageAsync(image, ImageBytes(diskMb), await runtime.EngineRootOwnerAsync(ct), ct);
         var device = await loops.AttachAsync(image, ct);
-        if (volume?.Device == device) return;
+        if (volume?.Device == device)
+        {
+            _mounts[projectId] = device;
+            return;
+        }
         if (volume is not null)
         {
             // After a reboot the loop numbers are handed out anew: the old volume names a device that is gone or now
@@ -60,6 +68,7 @@ public sealed class DataVolumes(
             await runtime.RemoveVolumeAsync(name, ct);
         }
         await runtime.EnsureVolumeAsync(name, labels, runtimeOptions.Value.User, LoopCommands.VolumeOptions(device), ct);
+        _mounts[projectId] = device;
     }
 
     /// <summary>
@@ -73,7 +82,7 @@ public sealed class DataVolumes(
         if (!loops.IsSupported || !File.Exists(image)) return false;
         var removed = false;
         var device = loops.DeviceFor(image);
-        if (device is null || (await runtime.InspectVolumeAsync(names.Volume(projectId), ct))?.Device != device)
+        if (device is null || !await MountsAsync(projectId, device, ct))
         {
             if (containers.Any(c => c.Running)) return false; // something still mounts it; never pull a volume from under an app
             removed = await RemoveAsync(containers, ct);
@@ -101,9 +110,18 @@ public sealed class DataVolumes(
         return removed;
     }
 
+    private async Task<bool> MountsAsync(int projectId, string device, CancellationToken ct)
+    {
+        if (_mounts.TryGetValue(projectId, out var known) && known == device) return true;
+        if ((await runtime.InspectVolumeAsync(names.Volume(projectId), ct))?.Device != device) return false;
+        _mounts[projectId] = device;
+        return true;
+    }
+
     /// <summary>Deletes a project's /data for good: the engine's volume, the loop device and the image file.</summary>
     public async Task DeleteAsync(int projectId, CancellationToken ct)
     {
+        _mounts.TryRemove(projectId, out _);
         await runtime.RemoveVolumeAsync(names.Volume(projectId), ct);
         if (loops.IsSupported) await loops.DetachAndDeleteAsync(ImagePath(projectId), ct);
     }

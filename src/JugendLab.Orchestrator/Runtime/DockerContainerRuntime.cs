@@ -144,11 +144,25 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = labels },
         }, ct);
+        // The list already says what a running container is and where it answers. Only a container that is not
+        // running is inspected, for what its restarts, exit code and out-of-memory kill tell the reconciler: with many
+        // projects, an inspection of every container on every pass kept the engine busy.
         var result = new List<ManagedContainer>(list.Count);
         foreach (var item in list)
-            if (await InspectAsync(item.ID, ct) is { } container) result.Add(container);
+        {
+            if (item.State == "running") result.Add(FromListing(item));
+            else if (await InspectAsync(item.ID, ct) is { } container) result.Add(container);
+        }
         return result;
     }
+
+    private static ManagedContainer FromListing(ContainerListResponse c) => new(
+        c.ID, c.Names.FirstOrDefault()?.TrimStart('/') ?? c.ID, c.Image,
+        ContainerLabels.Read(c.Labels, ContainerLabels.Team),
+        ContainerLabels.Read(c.Labels, ContainerLabels.Project),
+        ContainerLabels.Read(c.Labels, ContainerLabels.Deployment),
+        Running: true, Restarting: false, RestartCount: 0, OomKilled: false, ExitCode: 0,
+        c.NetworkSettings?.Networks?.Values.Select(n => n.IPAddress).FirstOrDefault(ip => !string.IsNullOrEmpty(ip)));
 
     public async Task RemoveAsync(string name, TimeSpan grace, CancellationToken ct)
     {
@@ -198,24 +212,53 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
 
     public async Task<ContainerUsage?> SampleAsync(string name, CancellationToken ct)
     {
-        ContainerStatsResponse? stats = null;
-        try
-        {
-            await _docker.Containers.GetContainerStatsAsync(name, new ContainerStatsParameters { Stream = false },
-                new SynchronousProgress<ContainerStatsResponse>(s => stats = s), ct);
-        }
-        catch (DockerContainerNotFoundException) { return null; }
+        // The engine's own CPU figure compares two readings a second apart, which keeps it reading every sampled
+        // container's counters each second. Only a container's first sample pays for that; later ones are a single
+        // reading (one-shot), compared with the reading the previous sample left here.
+        var previous = _cpuReadings.TryGetValue(name, out var last) ? last : null;
+        var stats = await ReadStatsAsync(name, oneShot: previous is not null, ct);
         // A container that is not running answers with an empty sample (no CPU or memory figures).
-        if (stats?.CPUStats?.CPUUsage is null || stats.PreCPUStats?.CPUUsage is null || stats.MemoryStats is null || stats.MemoryStats.Limit == 0)
+        if (stats?.CPUStats?.CPUUsage is null || stats.MemoryStats is null || stats.MemoryStats.Limit == 0)
+        {
+            _cpuReadings.TryRemove(name, out _);
             return null;
-        var cpuDelta = (double)stats.CPUStats.CPUUsage.TotalUsage - stats.PreCPUStats.CPUUsage.TotalUsage;
-        var systemDelta = (double)stats.CPUStats.SystemUsage - stats.PreCPUStats.SystemUsage;
+        }
+        var now = new CpuReading(stats.CPUStats.CPUUsage.TotalUsage, stats.CPUStats.SystemUsage, DateTimeOffset.UtcNow);
+        var before = previous ?? (stats.PreCPUStats?.CPUUsage is { } pre ? new CpuReading(pre.TotalUsage, stats.PreCPUStats.SystemUsage, now.At) : null);
+        _cpuReadings[name] = now;
+        ForgetOldReadings(now.At);
+        if (before is null || now.TotalUsage < before.TotalUsage) return null; // restarted in between: the next sample has a figure
+        var cpuDelta = (double)now.TotalUsage - before.TotalUsage;
+        var systemDelta = (double)now.SystemUsage - before.SystemUsage;
         var cpus = stats.CPUStats.OnlineCPUs > 0 ? stats.CPUStats.OnlineCPUs : 1;
         var cpuPercent = systemDelta > 0 && cpuDelta > 0 ? cpuDelta / systemDelta * cpus * 100 : 0;
         return new ContainerUsage(cpuPercent, (long)stats.MemoryStats.Usage, (long)stats.MemoryStats.Limit);
     }
 
-    public Task<IReadOnlyList<ManagedNetwork>> ListNetworksAsync(CancellationToken ct) => Networks.ListAsync(ct);
+    private sealed record CpuReading(ulong TotalUsage, ulong SystemUsage, DateTimeOffset At);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CpuReading> _cpuReadings = new();
+
+    private async Task<ContainerStatsResponse?> ReadStatsAsync(string name, bool oneShot, CancellationToken ct)
+    {
+        ContainerStatsResponse? stats = null;
+        try
+        {
+            await _docker.Containers.GetContainerStatsAsync(name, new ContainerStatsParameters { Stream = false, OneShot = oneShot },
+                new SynchronousProgress<ContainerStatsResponse>(s => stats = s), ct);
+        }
+        catch (DockerContainerNotFoundException) { return null; }
+        return stats;
+    }
+
+    /// <summary>Readings of containers no longer sampled (removed, replaced by a new deployment) are dropped after an hour.</summary>
+    private void ForgetOldReadings(DateTimeOffset now)
+    {
+        foreach (var (name, reading) in _cpuReadings)
+            if (now - reading.At > TimeSpan.FromHours(1)) _cpuReadings.TryRemove(name, out _);
+    }
+
+    public Task<IReadOnlyList<ManagedNetwork>> ListIdleNetworksAsync(CancellationToken ct) => Networks.ListIdleAsync(ct);
 
     public Task<bool> RemoveNetworkIfUnusedAsync(ManagedNetwork network, CancellationToken ct) => Networks.RemoveIfUnusedAsync(network, ct);
 

@@ -75,16 +75,22 @@ internal sealed class DockerNetworks(DockerClient docker, NetworkOptions options
             Options = new Dictionary<string, string> { ["com.docker.network.bridge.name"] = name },
         }, ct);
 
-    /// <summary>This instance's team networks (the shared build network is not one of them).</summary>
-    public async Task<IReadOnlyList<ManagedNetwork>> ListAsync(CancellationToken ct)
+    /// <summary>
+    /// This instance's team networks (the shared build network is not one of them) that no container names. One listing
+    /// of all containers instead of one per network: the clean-up runs often, and most teams have something running.
+    /// </summary>
+    public async Task<IReadOnlyList<ManagedNetwork>> ListIdleAsync(CancellationToken ct)
     {
         var list = await docker.Networks.ListNetworksAsync(new NetworksListParameters
         {
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [names.ManagedLabelFilter] = true } },
         }, ct);
+        var named = (await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true }, ct))
+            .SelectMany(c => c.NetworkSettings?.Networks?.Keys ?? [])
+            .ToHashSet();
         return list.Select(n => new ManagedNetwork(n.ID, n.Name, ContainerLabels.Read(n.Labels, ContainerLabels.Team),
                 n.IPAM?.Config?.Select(c => c.Subnet).FirstOrDefault()))
-            .Where(n => n.TeamId is { } team && n.Name == names.Network(team)).ToList();
+            .Where(n => n.TeamId is { } team && n.Name == names.Network(team) && !named.Contains(n.Name)).ToList();
     }
 
     public async Task<bool> RemoveIfUnusedAsync(ManagedNetwork network, CancellationToken ct)

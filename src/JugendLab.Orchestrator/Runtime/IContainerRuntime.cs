@@ -29,7 +29,10 @@ public interface IContainerRuntime
 
     Task<ManagedContainer?> InspectAsync(string name, CancellationToken ct);
 
-    /// <summary>The containers of one project (or, with null, all) that carry this platform's labels, running or not.</summary>
+    /// <summary>
+    /// The containers of one project (or, with null, all) that carry this platform's labels, running or not. Restart
+    /// count, exit code and out-of-memory kill are read for containers that are not running only (0 and false otherwise).
+    /// </summary>
     Task<IReadOnlyList<ManagedContainer>> ListAsync(int? projectId, CancellationToken ct);
 
     /// <summary>Stops (SIGTERM, then SIGKILL after <paramref name="grace"/>) and removes a container; no error when it is gone.</summary>
@@ -61,8 +64,8 @@ public interface IContainerRuntime
     /// <summary>The host uid:gid that root in a container is ("0:0", or e.g. "100000:100000" with userns-remap).</summary>
     Task<string> EngineRootOwnerAsync(CancellationToken ct);
 
-    /// <summary>This platform's team networks.</summary>
-    Task<IReadOnlyList<ManagedNetwork>> ListNetworksAsync(CancellationToken ct);
+    /// <summary>This platform's team networks that no container names, running or not (a hint: check again before removing).</summary>
+    Task<IReadOnlyList<ManagedNetwork>> ListIdleNetworksAsync(CancellationToken ct);
 
     /// <summary>Removes a network no container is attached to, running or not; false (and nothing removed) when one is.</summary>
     Task<bool> RemoveNetworkIfUnusedAsync(ManagedNetwork network, CancellationToken ct);

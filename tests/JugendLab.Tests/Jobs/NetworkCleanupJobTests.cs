@@ -104,7 +104,7 @@ public sealed class NetworkCleanupJobTests : IAsyncLifetime
         {
             switch (method!.Name)
             {
-                case nameof(IContainerRuntime.ListNetworksAsync):
+                case nameof(IContainerRuntime.ListIdleNetworksAsync):
                     return Task.FromResult<IReadOnlyList<ManagedNetwork>>(Networks.ToList());
                 case nameof(IContainerRuntime.RemoveNetworkIfUnusedAsync):
                     RemoveCalls++;

@@ -61,6 +61,34 @@ public sealed class DataVolumesTests : IDisposable
     }
 
     [Fact]
+    public async Task ReconcilePasses_AskTheEngineOnlyWhenTheDeviceChanged()
+    {
+        await _volumes.EnsureAsync(2, 7, 20, CancellationToken.None);
+        Engine.Calls.Clear();
+
+        for (var pass = 0; pass < 5; pass++)
+            Assert.False(await _volumes.ReconcileAsync(2, 7, 20, [], CancellationToken.None));
+
+        Assert.Empty(Engine.Calls);
+    }
+
+    [Fact]
+    public async Task AfterARestartOfThePlatform_TheFirstPassChecksTheVolume()
+    {
+        await _volumes.EnsureAsync(2, 7, 20, CancellationToken.None);
+        Engine.Volume = new VolumeInfo("jl-main-data-7", _loops.DeviceFor(_volumes.ImagePath(7)));
+        var restarted = new DataVolumes(_engine, _loops, new ResourceNames(Options.Create(new OrchestratorOptions { DataDirectory = _directory, Instance = "main" })),
+            Options.Create(new OrchestratorOptions { DataDirectory = _directory, Instance = "main" }), Options.Create(new RuntimeOptions()),
+            NullLogger<DataVolumes>.Instance);
+        Engine.Calls.Clear();
+
+        await restarted.ReconcileAsync(2, 7, 20, [], CancellationToken.None);
+        await restarted.ReconcileAsync(2, 7, 20, [], CancellationToken.None);
+
+        Assert.Equal([nameof(IContainerRuntime.InspectVolumeAsync)], Engine.Calls.Select(c => c.Method));
+    }
+
+    [Fact]
     public async Task Delete_RemovesTheVolume_DetachesTheDevice_AndDeletesTheImage()
     {
         await _volumes.EnsureAsync(2, 7, 20, CancellationToken.None);
