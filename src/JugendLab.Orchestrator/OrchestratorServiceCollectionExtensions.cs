@@ -84,6 +84,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<QuotaRequestService>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Showcase.ShowcaseService>();
+        services.AddScoped<Wishes.WishService>();
         services.AddScoped<Suspensions>();
         services.AddScoped<Health.BoxHealth>();
         services.AddScoped<ProjectService>();

@@ -53,4 +53,7 @@ public enum AuditAction
     ReportsHandled,
     UserSuspended,
     UserReinstated,
+    WishShown,
+    WishDeclined,
+    WishWithdrawn,
 }

@@ -1,6 +1,6 @@
 namespace JugendLab.Orchestrator.Configuration;
 
-/// <summary>When reports pause a project, and how many one address may send; bound from <c>JugendLab:Reports</c>.</summary>
+/// <summary>When reports pause a project, and how many reports and wishes one address may send; bound from <c>JugendLab:Reports</c>.</summary>
 public sealed class ReportOptions
 {
     public const string Section = "JugendLab:Reports";
@@ -13,5 +13,8 @@ public sealed class ReportOptions
     /// <summary>Reports one (shortened) address may send per hour, over all projects.</summary>
     public int PerAddressPerHour { get; set; } = 5;
 
-    public bool IsValid() => PauseAfter >= 1 && PauseWindow > TimeSpan.Zero && PerAddressPerHour >= 1;
+    /// <summary>Wishes (Wünsche aus dem Quartier) one (shortened) address may post per hour.</summary>
+    public int WishesPerAddressPerHour { get; set; } = 3;
+
+    public bool IsValid() => PauseAfter >= 1 && PauseWindow > TimeSpan.Zero && PerAddressPerHour >= 1 && WishesPerAddressPerHour >= 1;
 }

@@ -30,6 +30,10 @@ public sealed class ShowcaseEntry
     public string Title { get; private set; } = "";
     public string? Description { get; private set; }
     public bool AllowRemix { get; private set; }
+
+    /// <summary>The Wunsch aus dem Quartier this project answers, if any: one its team has taken on.</summary>
+    public int? WishId { get; private set; }
+    public Wishes.Wish? Wish { get; private set; }
     public string UpdatedBy { get; private set; } = "";
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -50,5 +54,15 @@ public sealed class ShowcaseEntry
         AllowRemix = allowRemix;
         UpdatedBy = by;
         UpdatedAt = at;
+    }
+
+    /// <summary>Names the wish this project answers (or none). Only a shown wish the project's own team has taken on.</summary>
+    public void Answer(Wishes.Wish? wish)
+    {
+        if (wish is not null && (wish.TeamId != Project.TeamId || wish.Status != Wishes.WishStatus.Shown))
+            throw DomainException.Invalid("Euer Projekt kann nur einen Wunsch beantworten, den euer Team übernommen hat.",
+                "Your project can only answer a wish your team has taken on.");
+        WishId = wish?.Id;
+        Wish = wish;
     }
 }

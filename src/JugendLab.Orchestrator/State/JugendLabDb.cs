@@ -23,6 +23,7 @@ public sealed class JugendLabDb(DbContextOptions<JugendLabDb> options) : DbConte
     public DbSet<QuotaRequest> QuotaRequests => Set<QuotaRequest>();
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();
     public DbSet<Showcase.ShowcaseEntry> ShowcaseEntries => Set<Showcase.ShowcaseEntry>();
+    public DbSet<Wishes.Wish> Wishes => Set<Wishes.Wish>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JugendLabDb).Assembly);

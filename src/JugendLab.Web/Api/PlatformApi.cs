@@ -49,7 +49,8 @@ public static class PlatformApi
             .MapStartersApi()
             .MapAppLogsApi()
             .MapUsageApi()
-            .MapRequestsApi();
+            .MapRequestsApi()
+            .MapWishesApi();
         app.MapGitEndpoint();
         return app;
     }

@@ -22,6 +22,18 @@ internal static class WebAppPeople
         client.DefaultRequestHeaders.Authorization = PlatformFixture.Basic(team.User, team.Token);
         return client;
     }
+
+    /// <summary>
+    /// The JSON API as a resident with no account, coming (as far as the platform can tell) from <paramref name="address"/>:
+    /// a documentation address sent only as X-Forwarded-For, so the traffic stays on loopback.
+    /// </summary>
+    public static HttpClient AnonymousFrom(this PlatformFixture platform, string address)
+    {
+        var client = new HttpClient { BaseAddress = platform.Api.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-CH");
+        return client;
+    }
 }
 
 /// <summary>What the signed-in browser gets for an address (the browser resolves *.localhost; the test process cannot).</summary>

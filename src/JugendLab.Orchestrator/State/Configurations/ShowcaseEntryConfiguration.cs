@@ -13,5 +13,6 @@ internal sealed class ShowcaseEntryConfiguration : IEntityTypeConfiguration<Show
         entry.Property(e => e.UpdatedBy).HasMaxLength(64);
         entry.HasIndex(e => e.ProjectId).IsUnique();
         entry.HasOne(e => e.Project).WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasOne(e => e.Wish).WithMany().HasForeignKey(e => e.WishId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -7,17 +7,19 @@ namespace JugendLab.Web.Pages.Betreuung;
 
 /// <summary>The mentors' start page: what waits for them, what went wrong lately, and how the box itself is doing.</summary>
 public sealed class IndexModel(InviteService invites, QuotaRequestService requests, Orchestrator.Reports.ReportService reports,
-    Orchestrator.Health.BoxHealth health, TimeProvider time) : PageModel
+    Orchestrator.Wishes.WishService wishes, Orchestrator.Health.BoxHealth health, TimeProvider time) : PageModel
 {
     public int OpenInvites { get; private set; }
     public int PendingRequests { get; private set; }
     public int OpenReports { get; private set; }
+    public int PendingWishes { get; private set; }
     public Orchestrator.Health.HealthReport Health { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         OpenReports = await reports.OpenCountAsync(User.ToActor(), ct);
+        PendingWishes = await wishes.PendingCountAsync(User.ToActor(), ct);
         Health = await health.ReadAsync(User.ToActor(), ct);
         PendingRequests = (await requests.PendingAsync(User.ToActor(), ct)).Count;
         OpenInvites = (await invites.ListAsync(User.ToActor(), ct)).Count(i => i.StateAt(now) == InviteState.Open);

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace JugendLab.Web.Pages.Projekte;
 
 /// <summary>Schaufenster tab: the team decides whether everyone sees the project in the showcase, with which title and words.</summary>
-public sealed class SchaufensterModel(ProjectService projects, ShowcaseService showcase, IStringLocalizer<SharedResource> text)
+public sealed class SchaufensterModel(ProjectService projects, ShowcaseService showcase, Orchestrator.Wishes.WishService wishes,
+    IStringLocalizer<SharedResource> text)
     : ProjectPageModel(projects)
 {
     public override ProjectTab Tab => ProjectTab.Showcase;
@@ -16,26 +17,32 @@ public sealed class SchaufensterModel(ProjectService projects, ShowcaseService s
     [BindProperty] public string? ShowTitle { get; set; }
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public bool AllowRemix { get; set; }
+    [BindProperty] public int? WishId { get; set; }
+
+    /// <summary>The wishes the team has taken on: the project can say it answers one of them.</summary>
+    public IReadOnlyList<Orchestrator.Wishes.Wish> Wishes { get; private set; } = [];
     [TempData] public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadProjectAsync(ct);
         var entry = await showcase.GetAsync(User.ToActor(), Team, Slug, ct);
-        (Shown, ShowTitle, Description, AllowRemix) = (entry.Shown, entry.Title.Length == 0 ? Slug : entry.Title, entry.Description, entry.AllowRemix);
+        (Shown, ShowTitle, Description, AllowRemix, WishId) = (entry.Shown, entry.Title.Length == 0 ? Slug : entry.Title, entry.Description, entry.AllowRemix, entry.WishId);
+        Wishes = await wishes.AdoptedByAsync(Project.TeamId, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         try
         {
-            await showcase.SaveAsync(User.ToActor(), Team, Slug, Shown, ShowTitle, Description, AllowRemix, ct);
+            await showcase.SaveAsync(User.ToActor(), Team, Slug, Shown, ShowTitle, Description, AllowRemix, WishId, ct);
             StatusMessage = text[Shown ? "ShowcaseSavedShown" : "ShowcaseSavedHidden"];
             return RedirectToPage();
         }
         catch (DomainException e) when (e.Kind == ErrorKind.Invalid)
         {
             await LoadProjectAsync(ct);
+            Wishes = await wishes.AdoptedByAsync(Project.TeamId, ct);
             Refused(e);
             return Page();
         }
