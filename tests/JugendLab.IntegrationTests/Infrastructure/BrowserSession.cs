@@ -74,7 +74,7 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             await Page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeoutMs });
         }
-        catch (PlaywrightException) // Playwright's own TimeoutException
+        catch (Exception e) when (e is PlaywrightException or System.TimeoutException) // Playwright times out with either
         {
             var refusal = await Page.Locator(".error-summary").AllInnerTextsAsync();
             throw new System.TimeoutException($"The browser did not reach {url} within {timeoutMs / 1000:0} s; it is at {Page.Url}" +
