@@ -44,6 +44,10 @@ public sealed class NetworkTests(PlatformFixture platform)
             subnets.Add(subnet);
         }
         Assert.Equal(Teams, subnets.Distinct().Count());
+
+        // Forty idle sites would only make every later test of the suite share the engine with them.
+        await Parallel.ForEachAsync(projects, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (p, _) =>
+            await PlatformFixture.EnsureSuccess(await platform.Api.DeleteAsync($"teams/{p.Team.Name}/projects/{p.Project}?confirm={p.Project}")));
     }
 
     [Fact]
