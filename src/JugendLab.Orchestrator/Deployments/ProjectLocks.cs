@@ -43,6 +43,12 @@ public sealed class ProjectLocks
     /// <summary>Whether anyone holds the project's lock right now (work or upkeep).</summary>
     public bool IsBusy(int projectId) => _locks.TryGetValue(projectId, out var e) && e.Semaphore.CurrentCount == 0;
 
+    /// <summary>
+    /// How often the project's lock was let go so far. Read before looking at the engine and compared once the lock is
+    /// held: the same number means nobody held the lock in between, so what was seen is still what is there.
+    /// </summary>
+    public long Generation(int projectId) => _locks.TryGetValue(projectId, out var e) ? Interlocked.Read(ref e.Generation) : 0;
+
     /// <summary>Whether a deploy or a deletion of the project runs or waits to run.</summary>
     public bool IsWorking(int projectId) => _locks.TryGetValue(projectId, out var e) && Volatile.Read(ref e.Work) > 0;
 
@@ -52,6 +58,7 @@ public sealed class ProjectLocks
     {
         public readonly SemaphoreSlim Semaphore = new(1, 1);
         public int Work;
+        public long Generation;
     }
 
     private sealed class Release(Entry entry, bool work) : IDisposable
@@ -61,6 +68,7 @@ public sealed class ProjectLocks
         {
             if (Interlocked.Exchange(ref _released, 1) != 0) return;
             if (work) Interlocked.Decrement(ref entry.Work);
+            Interlocked.Increment(ref entry.Generation);
             entry.Semaphore.Release();
         }
     }

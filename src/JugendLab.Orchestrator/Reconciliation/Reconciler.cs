@@ -46,18 +46,28 @@ public sealed class Reconciler(
     public async Task ReconcileAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        foreach (var projectId in await db.Projects.Select(p => p.Id).ToListAsync(ct))
-            await ReconcileProjectAsync(projectId, ct);
+        var projectIds = await db.Projects.Select(p => p.Id).ToListAsync(ct);
+        // One list of every container for the whole pass, not one per project: with many projects, those lists were
+        // most of the platform's work while nothing happened. A project whose lock someone held since is listed again.
+        var generations = projectIds.ToDictionary(id => id, locks.Generation);
+        var containers = await runtime.ListAsync(null, ct);
+        var byProject = containers.Where(c => c.ProjectId is not null).ToLookup(c => c.ProjectId!.Value);
+        foreach (var projectId in projectIds)
+            await ReconcileProjectAsync(projectId, new Seen(byProject[projectId].ToList(), generations[projectId]), ct);
 
         // Containers of projects the database does not know. Projects are read after the containers, so a
         // project created meanwhile is known by then and its first container is safe.
-        var containers = await runtime.ListAsync(null, ct);
         var known = (await db.Projects.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         await RemoveOrphansAsync(containers.Where(c => c.ProjectId is null || !known.Contains(c.ProjectId.Value)), ct);
     }
 
+    /// <summary>A project's containers as the pass's list showed them, and the lock's generation just before it was read.</summary>
+    private sealed record Seen(IReadOnlyList<ManagedContainer> Containers, long Generation);
+
     /// <summary>Makes one project's containers and route match the database (a stop or start acts on its project only).</summary>
-    public async Task ReconcileProjectAsync(int projectId, CancellationToken ct)
+    public Task ReconcileProjectAsync(int projectId, CancellationToken ct) => ReconcileProjectAsync(projectId, null, ct);
+
+    private async Task ReconcileProjectAsync(int projectId, Seen? seen, CancellationToken ct)
     {
         // Under the project's lock, with state read after taking it: a deploy that finished a moment ago must
         // not have its new container taken for an orphan, nor its fresh route overwritten with an old one.
@@ -68,7 +78,9 @@ public sealed class Reconciler(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var project = await db.Projects.Include(p => p.Team).SingleOrDefaultAsync(p => p.Id == projectId, ct);
             if (project is null) return; // deleted since the list was read
-            var own = await runtime.ListAsync(projectId, ct);
+            var own = seen is not null && locks.Generation(projectId) == seen.Generation
+                ? seen.Containers
+                : await runtime.ListAsync(projectId, ct);
             if (project.Status is ProjectStatus.Stopped or ProjectStatus.NotDeployed or ProjectStatus.Crashed)
                 routes.Set(new ProjectRoute(project.Slug, RouteStateOf(project))); // before any container goes away
             // /data first: after a reboot its loop device must be attached again before any container can start.

@@ -30,8 +30,20 @@ public sealed class LoopDevices
     public async Task<string> AttachAsync(string image, CancellationToken ct) =>
         DeviceFor(image) ?? (await RunAsync(LoopCommands.Attach(image), ct)).Trim();
 
+    // The device each image was last found on: a reconcile pass asks for every project's device, and checking one
+    // device's backing file is much cheaper than reading every loop device the kernel has.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _lastSeen = new();
+
     /// <summary>The loop device that currently serves this exact file, if any. Read from sysfs: no process per call.</summary>
-    public string? DeviceFor(string image) => LoopCommands.DeviceFor(Path.GetFullPath(image), AttachedLoops());
+    public string? DeviceFor(string image)
+    {
+        image = Path.GetFullPath(image);
+        if (_lastSeen.TryGetValue(image, out var known) && BackingFileOf("/sys/block/" + Path.GetFileName(known)) == image) return known;
+        var device = LoopCommands.DeviceFor(image, AttachedLoops());
+        if (device is null) _lastSeen.TryRemove(image, out _);
+        else _lastSeen[image] = device;
+        return device;
+    }
 
     public bool IsMounted(string device) => LoopCommands.IsMounted(device, File.ReadAllText("/proc/mounts"));
 
@@ -75,12 +87,16 @@ public sealed class LoopDevices
     {
         if (!Directory.Exists("/sys/block")) yield break;
         foreach (var dir in Directory.EnumerateDirectories("/sys/block", "loop*"))
-        {
-            string backing;
-            try { backing = File.ReadAllText(Path.Combine(dir, "loop", "backing_file")).TrimEnd('\n'); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; } // not attached
-            yield return ("/dev/" + Path.GetFileName(dir), backing);
-        }
+            if (BackingFileOf(dir) is { } backing) yield return ("/dev/" + Path.GetFileName(dir), backing);
+    }
+
+    /// <summary>The file a loop device (its sysfs folder) serves; null when it serves none. A free device has no backing_file.</summary>
+    private static string? BackingFileOf(string sysfsDirectory)
+    {
+        var path = Path.Combine(sysfsDirectory, "loop", "backing_file");
+        if (!File.Exists(path)) return null; // asked first: an exception per free device was most of a reconcile pass's time
+        try { return File.ReadAllText(path).TrimEnd('\n'); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; } // detached in between
     }
 
     private static async Task<string> RunAsync(CommandLine command, CancellationToken ct, int[]? okExitCodes = null)

@@ -66,4 +66,19 @@ public sealed class ProjectLocksTests
         using var two = _locks.TryAcquire(2);
         Assert.NotNull(two);
     }
+
+    [Fact]
+    public async Task TheGeneration_TellsWhetherAnyoneHeldTheLockSinceItWasRead()
+    {
+        var before = _locks.Generation(1);
+        using (var held = _locks.TryAcquire(1)) Assert.Equal(before, _locks.Generation(1)); // while held: unchanged
+        var afterUpkeep = _locks.Generation(1);
+        using (await _locks.AcquireAsync(1, default)) { }
+        var afterWork = _locks.Generation(1);
+        _locks.TryAcquire(2)?.Dispose();
+
+        Assert.Equal(before + 1, afterUpkeep);
+        Assert.Equal(afterUpkeep + 1, afterWork);
+        Assert.Equal(afterWork, _locks.Generation(1)); // another project's lock does not count
+    }
 }
