@@ -17,7 +17,7 @@ bash sandbox-images/build.sh >/dev/null
 
 work=$(mktemp -d /tmp/jl-bench-idle.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-instance=benchidle
+instance=idle
 pw=bench-admin-password
 api() { curl -sS -f -u "admin:$pw" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/$1" "${@:2}"; }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime of a process, in clock ticks

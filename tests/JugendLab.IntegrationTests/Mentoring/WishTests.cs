@@ -45,7 +45,8 @@ public sealed class WishTests(PlatformFixture platform)
         await using var desk = await BrowserSession.StartAsync(platform, phone: false);
         await desk.SignInAsync(mentor, mentorPassword);
         await desk.Page.GotoAsync("/betreuung");
-        await desk.Page.GetByRole(AriaRole.Link, new() { Name = "Wünsche", Exact = true }).First.ClickAsync();
+        await desk.Page.GetByRole(AriaRole.Navigation, new() { Name = "Bereiche der Betreuung" })
+            .GetByRole(AriaRole.Link, new() { Name = "Wünsche", Exact = true }).ClickAsync();
         var card = desk.Page.GetByRole(AriaRole.Region, new() { Name = title });
         await Assertions.Expect(card).ToContainTextAsync("verein@example.org");
         await Assertions.Expect(card).ToContainTextAsync("Quartierverein Breitenrain");
@@ -119,7 +120,7 @@ public sealed class WishTests(PlatformFixture platform)
         Assert.All(posted.Take(3), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Equal((HttpStatusCode)429, posted[3].StatusCode);
         Assert.Contains("Warte bitte eine Stunde", await posted[3].Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, withoutNote.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutNote.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.DoesNotContain(shown.EnumerateArray(), w => w.GetProperty("id").GetInt32() == first);
     }
