@@ -66,8 +66,8 @@ public sealed class TeamRequest
         if (note?.Length > MaxNoteLength)
             throw DomainException.Invalid($"Die Notiz darf höchstens {MaxNoteLength} Zeichen haben.", $"The note may have at most {MaxNoteLength} characters.");
         if (!approve && string.IsNullOrEmpty(note))
-            throw DomainException.Invalid($"Schreib {RequestedBy} kurz, warum du ablehnst. So weiss {RequestedBy}, was anders gehen kann.",
-                $"Tell {RequestedBy} briefly why you decline. Then they know what could work instead.");
+            throw DomainException.Invalid($"Schreib {RequestedBy} kurz, warum du ablehnst. So weiss {RequestedBy}, woran es liegt und was möglich ist.",
+                $"Tell {RequestedBy} briefly why you decline. Then they know why, and what is possible instead.");
         Status = approve ? TeamRequestStatus.Approved : TeamRequestStatus.Declined;
         DecidedBy = actor.Name;
         DecidedAt = at;
