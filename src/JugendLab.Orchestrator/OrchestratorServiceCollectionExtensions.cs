@@ -82,6 +82,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<TeamService>();
         services.AddScoped<Invites.InviteService>();
         services.AddScoped<QuotaRequestService>();
+        services.AddScoped<TeamRequestService>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Showcase.ShowcaseService>();
         services.AddScoped<Wishes.WishService>();

@@ -56,4 +56,6 @@ public enum AuditAction
     WishShown,
     WishDeclined,
     WishWithdrawn,
+    TeamRequested,
+    TeamRequestDecided,
 }

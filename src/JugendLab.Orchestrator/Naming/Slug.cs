@@ -15,6 +15,9 @@ public static partial class Slug
         "element", "synapse", "turn", "stun", "cdn", "assets", "media", "test", "dev", "staging",
     };
 
+    /// <summary>Team names that are pages under /teams/ in the web app (/teams/neu is where a youth asks for a team).</summary>
+    public static readonly IReadOnlySet<string> ReservedForTeams = new HashSet<string>(StringComparer.Ordinal) { "neu" };
+
     [GeneratedRegex("^[a-z][a-z0-9-]{1,31}$")]
     private static partial Regex Pattern();
 
@@ -26,7 +29,7 @@ public static partial class Slug
             throw DomainException.Invalid(
                 $"Der Name „{name}“ für {German(kind)} geht nicht: erlaubt sind 2–32 Zeichen aus Kleinbuchstaben, Ziffern und Bindestrichen, am Anfang ein Buchstabe (z. B. „kiez-radio“).",
                 $"The {English(kind)} name \"{name}\" is not allowed: use 2-32 lower-case letters, digits and dashes, starting with a letter (e.g. \"kiez-radio\").");
-        if (Reserved.Contains(name))
+        if (Reserved.Contains(name) || (kind == NameKind.Team && ReservedForTeams.Contains(name)))
             throw DomainException.Invalid(
                 $"Der Name „{name}“ ist für die Plattform reserviert. Bitte wählt einen anderen.",
                 $"The name \"{name}\" is reserved by the platform. Please choose another one.");

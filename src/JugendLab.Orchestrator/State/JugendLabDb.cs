@@ -21,6 +21,7 @@ public sealed class JugendLabDb(DbContextOptions<JugendLabDb> options) : DbConte
     public DbSet<ProjectVariable> ProjectVariables => Set<ProjectVariable>();
     public DbSet<Invites.InviteCode> InviteCodes => Set<Invites.InviteCode>();
     public DbSet<QuotaRequest> QuotaRequests => Set<QuotaRequest>();
+    public DbSet<TeamRequest> TeamRequests => Set<TeamRequest>();
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();
     public DbSet<Showcase.ShowcaseEntry> ShowcaseEntries => Set<Showcase.ShowcaseEntry>();
     public DbSet<Wishes.Wish> Wishes => Set<Wishes.Wish>();

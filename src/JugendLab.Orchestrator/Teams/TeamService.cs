@@ -12,17 +12,30 @@ public sealed class TeamService(JugendLabDb db, AccountService accounts, AuditLo
 {
     public async Task<Team> CreateAsync(Actor actor, string name, CancellationToken ct)
     {
+        var team = await AddAsync(actor, name, ct);
+        await UniqueNames.SaveAsync(db, () => NameTaken(team.Name), ct);
+        return team;
+    }
+
+    /// <summary>
+    /// A new team with the default quota, added to the pending changes with its audit entry but not saved: the caller saves
+    /// it together with whatever belongs to the same decision (an approved <see cref="TeamRequest"/> and its first member).
+    /// </summary>
+    internal async Task<Team> AddAsync(Actor actor, string name, CancellationToken ct)
+    {
         actor.EnsureStaff();
         name = Slug.Validate(name, NameKind.Team);
-        var taken = () => DomainException.Conflict($"Den Teamnamen „{name}“ gibt es schon. Bitte wählt einen anderen.",
-            $"The team name \"{name}\" is already taken. Please choose another one.");
-        if (await db.Teams.AnyAsync(t => t.Name == name, ct)) throw taken();
+        if (await IsTakenAsync(name, ct)) throw NameTaken(name);
         var team = new Team(name, Quota.Default, time.GetUtcNow());
         db.Teams.Add(team);
         audit.Record(actor, AuditAction.TeamCreated, name, name);
-        await UniqueNames.SaveAsync(db, taken, ct);
         return team;
     }
+
+    public async Task<bool> IsTakenAsync(string name, CancellationToken ct) => await db.Teams.AnyAsync(t => t.Name == name, ct);
+
+    public static DomainException NameTaken(string name) => DomainException.Conflict($"Den Teamnamen „{name}“ gibt es schon. Bitte wählt einen anderen.",
+        $"The team name \"{name}\" is already taken. Please choose another one.");
 
     public async Task<IReadOnlyList<Team>> ListAsync(Actor actor, CancellationToken ct) => actor.IsStaff
         ? await db.Teams.OrderBy(t => t.Name).ToListAsync(ct)

@@ -87,3 +87,14 @@ public sealed record QuotaRequestModel(int Id, string Team, QuotaRequestStatus S
     public static QuotaRequestModel From(QuotaRequest r, string team) => new(r.Id, team, r.Status, QuotaModel.From(r.Before),
         QuotaModel.From(r.Asked), r.Reason, r.AskedBy, r.AskedAt, r.Granted is { } g ? QuotaModel.From(g) : null, r.DecidedBy, r.DecidedAt, r.Note);
 }
+
+/// <summary>A youth asks for a new team: its name (the rules of any team name) and, in their words, what they want to build.</summary>
+public sealed record AskTeamRequest(string Name, string Purpose);
+/// <summary>A mentor's decision on a new team: approve (the team is made, the youth is its member) or not (then a note is needed).</summary>
+public sealed record TeamDecisionRequest(bool Approve, string? Note);
+public sealed record TeamRequestModel(int Id, string Name, string Purpose, TeamRequestStatus Status, string RequestedBy, DateTimeOffset RequestedAt,
+    string? DecidedBy, DateTimeOffset? DecidedAt, string? Note)
+{
+    public static TeamRequestModel From(TeamRequest r) =>
+        new(r.Id, r.Name, r.Purpose, r.Status, r.RequestedBy, r.RequestedAt, r.DecidedBy, r.DecidedAt, r.Note);
+}

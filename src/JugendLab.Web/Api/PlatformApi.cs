@@ -50,7 +50,8 @@ public static class PlatformApi
             .MapAppLogsApi()
             .MapUsageApi()
             .MapRequestsApi()
-            .MapWishesApi();
+            .MapWishesApi()
+            .MapTeamRequestsApi();
         app.MapGitEndpoint();
         return app;
     }

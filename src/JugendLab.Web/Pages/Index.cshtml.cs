@@ -7,10 +7,19 @@ using Microsoft.Extensions.Options;
 
 namespace JugendLab.Web.Pages;
 
-/// <summary>"Meine Projekte": every team the person is in, each project as a card. Reads through the same services as the API.</summary>
-public sealed class IndexModel(TeamService teams, ProjectService projects, IOptions<DomainOptions> domain) : PageModel
+/// <summary>
+/// "Meine Projekte": every team the person is in, each project as a card, and the way to ask for a new team. Reads through
+/// the same services as the API.
+/// </summary>
+public sealed class IndexModel(TeamService teams, ProjectService projects, TeamRequestService teamRequests, IOptions<DomainOptions> domain) : PageModel
 {
     public IReadOnlyList<TeamCards> Teams { get; private set; } = [];
+
+    /// <summary>Youth may ask for a team of their own (staff make teams under Betreuung).</summary>
+    public bool MayAskForTeam { get; private set; }
+
+    /// <summary>The youth's request for a new team that waits for a mentor, if any.</summary>
+    public TeamRequest? OpenTeamRequest { get; private set; }
     [Microsoft.AspNetCore.Mvc.TempData] public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -27,6 +36,9 @@ public sealed class IndexModel(TeamService teams, ProjectService projects, IOpti
             list.Add(new TeamCards(team.Name, team.Quota.MaxProjects, cards));
         }
         Teams = list;
+        MayAskForTeam = !actor.IsStaff;
+        if (MayAskForTeam)
+            OpenTeamRequest = (await teamRequests.MineAsync(actor, ct)).FirstOrDefault(r => r.Status == TeamRequestStatus.Pending);
     }
 
     public sealed record TeamCards(string Name, int MaxProjects, IReadOnlyList<ProjectCard> Projects);

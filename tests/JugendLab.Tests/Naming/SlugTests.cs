@@ -45,4 +45,11 @@ public sealed class SlugTests
         var error = Assert.Throws<DomainException>(() => Slug.Validate(name, NameKind.Team));
         Assert.Contains("reserved", error.English);
     }
+
+    [Fact]
+    public void Validate_TheNewTeamPage_IsNoTeamName_ButAProjectName()
+    {
+        Assert.Contains("reserved", Assert.Throws<DomainException>(() => Slug.Validate("neu", NameKind.Team)).English);
+        Assert.Equal("neu", Slug.Validate("neu", NameKind.Project));
+    }
 }

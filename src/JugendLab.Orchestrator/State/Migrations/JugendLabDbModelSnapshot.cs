@@ -604,6 +604,66 @@ namespace JugendLab.Orchestrator.State.Migrations
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("JugendLab.Orchestrator.Teams.TeamRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TeamRequests_OneOpenPerName")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.HasIndex("RequestedById")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TeamRequests_OneOpenPerPerson")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("TeamRequests");
+                });
+
             modelBuilder.Entity("JugendLab.Orchestrator.Wishes.Wish", b =>
                 {
                     b.Property<int>("Id")
@@ -782,6 +842,15 @@ namespace JugendLab.Orchestrator.State.Migrations
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("JugendLab.Orchestrator.Teams.TeamRequest", b =>
+                {
+                    b.HasOne("JugendLab.Orchestrator.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("JugendLab.Orchestrator.Wishes.Wish", b =>
