@@ -89,6 +89,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<Suspensions>();
         services.AddScoped<Health.BoxHealth>();
         services.AddScoped<ProjectService>();
+        services.AddScoped<ProjectOverview>();
         services.AddScoped<ProjectVariables>();
         services.AddScoped<ProjectDeletion>();
         services.AddScoped<KeptVersions>();

@@ -1,4 +1,3 @@
-using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Reports;
 using JugendLab.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -11,12 +10,11 @@ namespace JugendLab.Web.Pages.Betreuung;
 /// "Meldungen": what residents reported, per project, the paused ones first. The mentor puts a project back online or
 /// keeps it stopped with a reason the team reads; either way the project's open reports are closed.
 /// </summary>
-public sealed class MeldungenModel(ReportService reports, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class MeldungenModel(ReportService reports, IStringLocalizer<SharedResource> text) : StaffPageModel
 {
     public IReadOnlyList<ReportedProject> Open { get; private set; } = [];
-    [TempData] public string? StatusMessage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Open = await reports.OpenAsync(User.ToActor(), ct);
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public Task<IActionResult> OnPostReleaseAsync(string project, string? note, CancellationToken ct) =>
         HandleAsync(project, ReportOutcome.Released, note, ct);
@@ -24,19 +22,12 @@ public sealed class MeldungenModel(ReportService reports, IStringLocalizer<Share
     public Task<IActionResult> OnPostKeepAsync(string project, string? note, CancellationToken ct) =>
         HandleAsync(project, ReportOutcome.KeptStopped, note, ct);
 
-    private async Task<IActionResult> HandleAsync(string project, ReportOutcome outcome, string? note, CancellationToken ct)
-    {
-        try
+    private Task<IActionResult> HandleAsync(string project, ReportOutcome outcome, string? note, CancellationToken ct) =>
+        ActAsync(async c =>
         {
-            await reports.HandleAsync(User.ToActor(), project, outcome, note, ct);
-            StatusMessage = text[outcome == ReportOutcome.Released ? "ReportsReleased" : "ReportsKept", project];
-            return RedirectToPage();
-        }
-        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
-        {
-            ModelState.AddModelError("", e.In(PageLanguage.Current));
-            Open = await reports.OpenAsync(User.ToActor(), ct);
-            return Page();
-        }
-    }
+            await reports.HandleAsync(User.ToActor(), project, outcome, note, c);
+            return text[outcome == ReportOutcome.Released ? "ReportsReleased" : "ReportsKept", project];
+        }, ct);
+
+    protected override async Task LoadAsync(CancellationToken ct) => Open = await reports.OpenAsync(User.ToActor(), ct);
 }

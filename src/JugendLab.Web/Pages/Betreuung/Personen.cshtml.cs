@@ -1,5 +1,4 @@
 using JugendLab.Orchestrator.Accounts;
-using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Teams;
 using JugendLab.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -9,39 +8,29 @@ using Microsoft.Extensions.Localization;
 namespace JugendLab.Web.Pages.Betreuung;
 
 /// <summary>"Personen": everyone with an account, their teams, and — for staff — suspending a person and lifting it.</summary>
-public sealed class PersonenModel(Suspensions suspensions, TeamService teams, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class PersonenModel(Suspensions suspensions, TeamService teams, IStringLocalizer<SharedResource> text) : StaffPageModel
 {
     public IReadOnlyList<User> People { get; private set; } = [];
     public ILookup<int, string> TeamsOf { get; private set; } = Array.Empty<(int, string)>().ToLookup(t => t.Item1, t => t.Item2);
     public Actor Me => User.ToActor();
-    [TempData] public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostSuspendAsync(string name, string? reason, CancellationToken ct) =>
-        ActAsync(c => suspensions.SuspendAsync(User.ToActor(), name, reason, c), text["PersonSuspended", name], ct);
+        ActAsync(async c =>
+        {
+            await suspensions.SuspendAsync(User.ToActor(), name, reason, c);
+            return text["PersonSuspended", name];
+        }, ct);
 
     public Task<IActionResult> OnPostLiftAsync(string name, CancellationToken ct) =>
-        ActAsync(c => suspensions.LiftAsync(User.ToActor(), name, c), text["PersonLifted", name], ct);
-
-    /// <summary>Does it and says so after the redirect, or shows the refusal above the list.</summary>
-    private async Task<IActionResult> ActAsync(Func<CancellationToken, Task> act, string done, CancellationToken ct)
-    {
-        try
+        ActAsync(async c =>
         {
-            await act(ct);
-            StatusMessage = done;
-            return RedirectToPage();
-        }
-        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Forbidden or ErrorKind.Conflict)
-        {
-            ModelState.AddModelError("", e.In(PageLanguage.Current));
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
+            await suspensions.LiftAsync(User.ToActor(), name, c);
+            return text["PersonLifted", name];
+        }, ct);
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var actor = User.ToActor();
         People = await suspensions.PeopleAsync(actor, ct);

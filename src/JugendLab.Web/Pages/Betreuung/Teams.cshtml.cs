@@ -1,4 +1,3 @@
-using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.Projects;
 using JugendLab.Orchestrator.Teams;
 using JugendLab.Web.Accounts;
@@ -9,34 +8,24 @@ using Microsoft.Extensions.Localization;
 namespace JugendLab.Web.Pages.Betreuung;
 
 /// <summary>Every team with its members and projects against its quota; a mentor makes a new team here.</summary>
-public sealed class TeamsModel(TeamService teams, ProjectService projects, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class TeamsModel(TeamService teams, ProjectService projects, IStringLocalizer<SharedResource> text) : StaffPageModel
 {
     public sealed record TeamLine(Team Team, int Projects);
 
     public IReadOnlyList<TeamLine> Teams { get; private set; } = [];
     [BindProperty] public string? Name { get; set; }
-    public string? NameError { get; private set; }
-    [TempData] public string? StatusMessage { get; set; }
+    public string? NameError => ErrorFor(nameof(Name));
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        ActAsync(async c =>
         {
-            var team = await teams.CreateAsync(User.ToActor(), Name?.Trim().ToLowerInvariant() ?? "", ct);
-            StatusMessage = text["TeamCreated", team.Name];
-            return RedirectToPage();
-        }
-        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
-        {
-            ModelState.AddModelError(nameof(Name), NameError = e.In(PageLanguage.Current));
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
+            var team = await teams.CreateAsync(User.ToActor(), Name?.Trim().ToLowerInvariant() ?? "", c);
+            return text["TeamCreated", team.Name];
+        }, ct, nameof(Name));
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var actor = User.ToActor();
         var lines = new List<TeamLine>();
