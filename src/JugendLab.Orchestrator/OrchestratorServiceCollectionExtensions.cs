@@ -85,6 +85,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<TeamRequestService>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Showcase.ShowcaseService>();
+        services.AddScoped<Showcase.RemixService>();
         services.AddScoped<Wishes.WishService>();
         services.AddScoped<Suspensions>();
         services.AddScoped<Health.BoxHealth>();

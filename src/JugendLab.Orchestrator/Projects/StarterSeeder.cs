@@ -5,9 +5,10 @@ using JugendLab.Orchestrator.Errors;
 namespace JugendLab.Orchestrator.Projects;
 
 /// <summary>
-/// Writes a starter's files as the first commit of a project's bare repository, with the real git's plumbing
-/// (hash-object, update-index on a temporary index, write-tree, commit-tree, update-ref). None of these run hooks: the
-/// repository's pre-receive hook would call back the platform to build, and the first deploy is started by the caller.
+/// Writes a starter's files (or, for a remix, another project's files) as the first commit of a project's bare
+/// repository, with the real git's plumbing (hash-object, update-index on a temporary index, write-tree, fetch, commit-tree,
+/// update-ref). None of these run hooks: the repository's pre-receive hook would call back the platform to build, and the
+/// first deploy is started by the caller.
 /// </summary>
 public sealed class StarterSeeder(TimeProvider time)
 {
@@ -35,6 +36,37 @@ public sealed class StarterSeeder(TimeProvider time)
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The tree (the files) of <paramref name="commit"/> in a repository, or null when the repository does not have it.</summary>
+    public static async Task<string?> TreeOfAsync(string repositoryPath, string commit, CancellationToken ct)
+    {
+        try
+        {
+            return await GitProcess.RunAsync(null, null, ct, $"--git-dir={Path.GetFullPath(repositoryPath)}", "rev-parse", "--verify", "--quiet",
+                "--end-of-options", $"{commit}^{{tree}}");
+        }
+        catch (GitFailedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Commits the files of <paramref name="tree"/> from another repository to <paramref name="branch"/>, which must not
+    /// exist yet; returns the commit id. Only the tree's objects are fetched, never a commit: the other project's history,
+    /// with its members' names and e-mail addresses, stays where it is.
+    /// </summary>
+    public async Task<string> SeedCopyAsync(string repositoryPath, string branch, string sourceRepositoryPath, string tree, string message,
+        CancellationToken ct)
+    {
+        var gitDir = $"--git-dir={Path.GetFullPath(repositoryPath)}";
+        // fetch runs no receive hooks; reference-transaction and the like are switched off all the same (see UpdateBranchAsync).
+        await GitProcess.RunAsync(null, null, ct, gitDir, "-c", "core.hooksPath=/dev/null", "-c", "transfer.fsckObjects=true",
+            "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--", Path.GetFullPath(sourceRepositoryPath), tree);
+        var commit = await GitProcess.RunAsync(null, Author(), ct, gitDir, "commit-tree", tree, "-m", message);
+        await UpdateBranchAsync(Path.GetFullPath(repositoryPath), gitDir, branch, commit, ct);
+        return commit;
     }
 
     /// <summary>Writes the files into the repository's object store; the hashes come back in the files' order.</summary>

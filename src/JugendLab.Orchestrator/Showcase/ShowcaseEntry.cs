@@ -6,6 +6,7 @@ namespace JugendLab.Orchestrator.Showcase;
 /// <summary>
 /// How a project appears in the public Schaufenster, if its team chose to show it: a title, a short description in
 /// Markdown (sanitised when shown), and whether other teams may remix it. Nothing about the youth but the team's name.
+/// A remix's entry also names its original, and the team cannot change that.
 /// </summary>
 public sealed class ShowcaseEntry
 {
@@ -36,6 +37,37 @@ public sealed class ShowcaseEntry
     public Wishes.Wish? Wish { get; private set; }
     public string UpdatedBy { get; private set; } = "";
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>The project this one is a remix of, while it exists (the database clears it when the original is deleted).</summary>
+    public int? OriginalProjectId { get; private set; }
+    public Project? OriginalProject { get; private set; }
+
+    /// <summary>The original's showcase title and team when it was remixed, kept as text so the credit outlives the original.</summary>
+    public string? OriginalTitle { get; private set; }
+
+    /// <inheritdoc cref="OriginalTitle"/>
+    public string? OriginalTeam { get; private set; }
+
+    public bool IsRemix => OriginalTitle is not null;
+
+    /// <summary>
+    /// The hidden entry of a new remix: titled "Remix: …" for the team to change, and crediting the original, which the
+    /// team cannot change (<see cref="Change"/> leaves the credit alone).
+    /// </summary>
+    public static ShowcaseEntry ForRemix(Project copy, ShowcaseEntry original, string by, DateTimeOffset at)
+    {
+        var title = "Remix: " + original.Title;
+        return new ShowcaseEntry(copy)
+        {
+            Title = title.Length > MaxTitleLength ? title[..MaxTitleLength].TrimEnd() : title,
+            OriginalProjectId = original.ProjectId,
+            OriginalProject = original.Project,
+            OriginalTitle = original.Title,
+            OriginalTeam = original.Project.Team.Name,
+            UpdatedBy = by,
+            UpdatedAt = at,
+        };
+    }
 
     public void Change(bool shown, string? title, string? description, bool allowRemix, string by, DateTimeOffset at)
     {

@@ -13,7 +13,8 @@ public sealed class ShowcaseService(JugendLabDb db, ProjectService projects, Tim
     public async Task<ShowcaseEntry> GetAsync(Actor actor, string team, string slug, CancellationToken ct)
     {
         var project = await projects.GetAsync(actor, team, slug, ct);
-        return await db.ShowcaseEntries.Include(e => e.Wish).SingleOrDefaultAsync(e => e.ProjectId == project.Id, ct) ?? new ShowcaseEntry(project);
+        return await db.ShowcaseEntries.Include(e => e.Wish).Include(e => e.OriginalProject)
+            .SingleOrDefaultAsync(e => e.ProjectId == project.Id, ct) ?? new ShowcaseEntry(project);
     }
 
     public async Task<ShowcaseEntry> SaveAsync(Actor actor, string team, string slug, bool shown, string? title, string? description,
@@ -32,7 +33,7 @@ public sealed class ShowcaseService(JugendLabDb db, ProjectService projects, Tim
 
     /// <summary>What everyone sees: shown entries of projects that are live right now, newest change first.</summary>
     public async Task<IReadOnlyList<ShowcaseEntry>> PublicAsync(CancellationToken ct) =>
-        await db.ShowcaseEntries.Include(e => e.Project).ThenInclude(p => p.Team).Include(e => e.Wish)
+        await db.ShowcaseEntries.Include(e => e.Project).ThenInclude(p => p.Team).Include(e => e.Wish).Include(e => e.OriginalProject)
             .Where(e => e.Shown && e.Project.Status == ProjectStatus.Live)
             .OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
 }

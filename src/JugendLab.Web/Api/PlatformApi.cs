@@ -51,7 +51,8 @@ public static class PlatformApi
             .MapUsageApi()
             .MapRequestsApi()
             .MapWishesApi()
-            .MapTeamRequestsApi();
+            .MapTeamRequestsApi()
+            .MapShowcaseApi();
         app.MapGitEndpoint();
         return app;
     }

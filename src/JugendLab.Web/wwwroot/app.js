@@ -65,7 +65,7 @@ document.addEventListener("click", async (event) => {
   });
 })();
 
-// Neues Projekt: checks the name as it is typed (<input data-name-check="url-of-the-check">) and shows the git address
+// Neues Projekt (and Remixen): checks the name as it is typed (<input data-name-check="url-of-the-check">) and shows the git address
 // field only when "Von einer Git-Adresse holen" is chosen. Without JS the server checks on submit and the field stays.
 (() => {
   const name = document.querySelector("input[data-name-check]");
@@ -94,6 +94,7 @@ document.addEventListener("click", async (event) => {
   });
 
   const gitField = document.querySelector("[data-git-field]");
+  if (!gitField) return; // the remix page checks a name too, but fetches nothing from a git address
   const radios = document.querySelectorAll("input[name='Input.Starter']");
   const showGit = () => { gitField.hidden = document.querySelector("input[name='Input.Starter']:checked")?.value !== "git"; };
   radios.forEach((radio) => radio.addEventListener("change", showGit));

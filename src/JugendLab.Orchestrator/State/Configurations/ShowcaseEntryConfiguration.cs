@@ -14,5 +14,9 @@ internal sealed class ShowcaseEntryConfiguration : IEntityTypeConfiguration<Show
         entry.HasIndex(e => e.ProjectId).IsUnique();
         entry.HasOne(e => e.Project).WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
         entry.HasOne(e => e.Wish).WithMany().HasForeignKey(e => e.WishId).OnDelete(DeleteBehavior.SetNull);
+        // A remix's credit: the link to the original goes when the original is deleted; its title and team stay as text.
+        entry.Property(e => e.OriginalTitle).HasMaxLength(ShowcaseEntry.MaxTitleLength);
+        entry.Property(e => e.OriginalTeam).HasMaxLength(32);
+        entry.HasOne(e => e.OriginalProject).WithMany().HasForeignKey(e => e.OriginalProjectId).OnDelete(DeleteBehavior.SetNull);
     }
 }

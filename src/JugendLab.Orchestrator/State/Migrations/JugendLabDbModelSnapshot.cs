@@ -423,6 +423,17 @@ namespace JugendLab.Orchestrator.State.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OriginalProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalTeam")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalTitle")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
@@ -446,6 +457,8 @@ namespace JugendLab.Orchestrator.State.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginalProjectId");
 
                     b.HasIndex("ProjectId")
                         .IsUnique();
@@ -802,6 +815,11 @@ namespace JugendLab.Orchestrator.State.Migrations
 
             modelBuilder.Entity("JugendLab.Orchestrator.Showcase.ShowcaseEntry", b =>
                 {
+                    b.HasOne("JugendLab.Orchestrator.Projects.Project", "OriginalProject")
+                        .WithMany()
+                        .HasForeignKey("OriginalProjectId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("JugendLab.Orchestrator.Projects.Project", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
@@ -812,6 +830,8 @@ namespace JugendLab.Orchestrator.State.Migrations
                         .WithMany()
                         .HasForeignKey("WishId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OriginalProject");
 
                     b.Navigation("Project");
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Localization;
 
 namespace JugendLab.Web.Pages.Projekte;
 
-/// <summary>Schaufenster tab: the team decides whether everyone sees the project in the showcase, with which title and words.</summary>
+/// <summary>Schaufenster tab: the team decides whether everyone sees the project in the showcase, with which title and words.
+/// A remix shows its credit here too, read-only.</summary>
 public sealed class SchaufensterModel(ProjectService projects, ShowcaseService showcase, Orchestrator.Wishes.WishService wishes,
     IStringLocalizer<SharedResource> text)
     : ProjectPageModel(projects)
@@ -23,10 +24,14 @@ public sealed class SchaufensterModel(ProjectService projects, ShowcaseService s
     public IReadOnlyList<Orchestrator.Wishes.Wish> Wishes { get; private set; } = [];
     [TempData] public string? StatusMessage { get; set; }
 
+    /// <summary>The entry when the project is a remix, for its credit; otherwise null.</summary>
+    public ShowcaseEntry? Remix { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadProjectAsync(ct);
         var entry = await showcase.GetAsync(User.ToActor(), Team, Slug, ct);
+        Remix = entry.IsRemix ? entry : null;
         (Shown, ShowTitle, Description, AllowRemix, WishId) = (entry.Shown, entry.Title.Length == 0 ? Slug : entry.Title, entry.Description, entry.AllowRemix, entry.WishId);
         Wishes = await wishes.AdoptedByAsync(Project.TeamId, ct);
     }
@@ -43,6 +48,8 @@ public sealed class SchaufensterModel(ProjectService projects, ShowcaseService s
         {
             await LoadProjectAsync(ct);
             Wishes = await wishes.AdoptedByAsync(Project.TeamId, ct);
+            var entry = await showcase.GetAsync(User.ToActor(), Team, Slug, ct);
+            Remix = entry.IsRemix ? entry : null;
             Refused(e);
             return Page();
         }
