@@ -5,6 +5,9 @@
 #   jugendlab/static:latest                nginx serving /app/public or /app
 #   jugendlab/node:latest                  Node.js + npm, runs `npm start`
 #   jugendlab/python:latest                Python 3 + Flask, runs `python3 app.py`
+#   jugendlab/debian:sid                   Debian unstable root filesystem, for the homeserver only
+#   jugendlab/synapse:latest               the neighbourhood's Matrix homeserver (Synapse from Debian unstable)
+#   jugendlab/postgres:latest              PostgreSQL 15 from Debian, the homeserver's database
 #
 # Each image carries the label jugendlab.recipe=<sha256 of its recipe>; an image whose label still
 # matches is skipped, so running this again is cheap. A rebuilt parent changes its children's hash.
@@ -26,7 +29,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SUITE=bookworm
 BASE=jugendlab/debian
-CHILDREN=(static node python)
+CHILDREN=(static node python synapse postgres)
 LABEL=jugendlab.recipe
 
 FORCE=0
@@ -83,7 +86,7 @@ drop_old() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 1. jugendlab/debian:bookworm from mmdebstrap
+# 1. jugendlab/debian:bookworm (and :sid) from mmdebstrap
 # ---------------------------------------------------------------------------------------------
 MMDEBSTRAP_OPTS=(
     --variant=minbase
@@ -149,37 +152,49 @@ if [ "$n" -gt 0 ]; then
     )
 fi
 
-base_recipe="$({
-    printf '%s\0' "${MMDEBSTRAP_OPTS[@]}" "$SUITE" "${MIRRORS[@]}"
-    [ -z "${JUGENDLAB_DEBIAN_SOURCES:-}" ] || cat "$JUGENDLAB_DEBIAN_SOURCES"
-    cat "$WORK/ca/local/"*.crt 2>/dev/null || true
-} | sha)"
-
-base_old="$(id_of "$BASE:$SUITE")"
-if [ "$FORCE" = 0 ] && [ -n "$base_old" ] && [ "$(recipe_of "$BASE:$SUITE")" = "$base_recipe" ]; then
-    say "$BASE:$SUITE is up to date (${base_recipe:0:12})"
-else
+# Builds $BASE:<suite> from mmdebstrap unless its recipe label still matches; extra mmdebstrap options after the suite.
+build_base() {
+    local suite="$1"; shift
+    local extra=("$@") mirrors=()
+    # A sources file names its own suite: it is used for the sandbox images' suite only.
+    [ "$suite" != "$SUITE" ] || mirrors=("${MIRRORS[@]}")
+    local recipe old
+    recipe="$({
+        printf '%s\0' "${MMDEBSTRAP_OPTS[@]}" "${extra[@]}" "$suite" "${mirrors[@]}"
+        [ "$suite" != "$SUITE" ] || [ -z "${JUGENDLAB_DEBIAN_SOURCES:-}" ] || cat "$JUGENDLAB_DEBIAN_SOURCES"
+        cat "$WORK/ca/local/"*.crt 2>/dev/null || true
+    } | sha)"
+    old="$(id_of "$BASE:$suite")"
+    if [ "$FORCE" = 0 ] && [ -n "$old" ] && [ "$(recipe_of "$BASE:$suite")" = "$recipe" ]; then
+        say "$BASE:$suite is up to date (${recipe:0:12})"
+        return
+    fi
     command -v mmdebstrap >/dev/null 2>&1 || die "mmdebstrap not found: apt-get install -y mmdebstrap"
-    say "Building $BASE:$SUITE with mmdebstrap (recipe ${base_recipe:0:12})"
+    say "Building $BASE:$suite with mmdebstrap (recipe ${recipe:0:12})"
     for crt in "$WORK/ca/local/"*.crt; do
         [ -f "$crt" ] || continue
         subject="$(openssl x509 -noout -subject -in "$crt" 2>/dev/null || echo "subject unknown")"
         say "  adding this machine's extra CA certificate: ${subject#subject=}"
     done
-    start=$SECONDS
-    run_logged mmdebstrap "${MMDEBSTRAP_OPTS[@]}" "${CA_OPTS[@]}" "$SUITE" "$WORK/rootfs.tar" "${MIRRORS[@]}" </dev/null \
+    local start=$SECONDS
+    run_logged mmdebstrap "${MMDEBSTRAP_OPTS[@]}" "${extra[@]}" "${CA_OPTS[@]}" "$suite" "$WORK/rootfs.tar" "${mirrors[@]}" </dev/null \
         || die "mmdebstrap failed (see above)"
     run_logged docker import \
-        --change "LABEL $LABEL=$base_recipe" \
+        --change "LABEL $LABEL=$recipe" \
         --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
         --change 'CMD ["bash"]' \
-        "$WORK/rootfs.tar" "$BASE:$SUITE" || die "docker import failed (see above)"
+        "$WORK/rootfs.tar" "$BASE:$suite" || die "docker import failed (see above)"
     rm -f "$WORK/rootfs.tar"
-    drop_old "$base_old" "$(id_of "$BASE:$SUITE")"
-    say "Built $BASE:$SUITE in $((SECONDS - start)) s ($(size_of "$BASE:$SUITE"))"
-fi
+    drop_old "$old" "$(id_of "$BASE:$suite")"
+    say "Built $BASE:$suite in $((SECONDS - start)) s ($(size_of "$BASE:$suite"))"
+}
+
+build_base "$SUITE"
 docker tag "$BASE:$SUITE" "$BASE:latest"
-base_id="$(id_of "$BASE:$SUITE")"
+# Debian unstable, for the homeserver only (Synapse is not in bookworm). Its Release file reads as expired on mirrors
+# that snapshot it, so apt must not insist on the date.
+build_base sid --aptopt='Acquire::Check-Valid-Until "false"'
+
 
 # ---------------------------------------------------------------------------------------------
 # 2. jugendlab/<name>:latest from sandbox-images/<name>/Dockerfile (legacy builder)
@@ -210,6 +225,10 @@ for name in "${CHILDREN[@]}"; do
     if grep -q '^ARG NPM_CONFIG_REGISTRY' "$dir/Dockerfile"; then
         build_args+=(--build-arg "NPM_CONFIG_REGISTRY=$npm_registry")
     fi
+    # The base is the one its Dockerfile names (FROM jugendlab/debian:<suite>).
+    parent="$(sed -n 's/^FROM[[:space:]]\{1,\}\([^[:space:]]*\).*/\1/p' "$dir/Dockerfile" | head -n 1)"
+    base_id="$(id_of "$parent")"
+    [ -n "$base_id" ] || die "$dir/Dockerfile builds FROM $parent, which this script did not build"
     recipe="$({ dir_hash "$dir"; printf 'base %s\n' "$base_id"; printf '%s\n' "${build_args[@]}"; } | sha)"
 
     old="$(id_of "$image")"

@@ -24,6 +24,8 @@ public static class GatewayServiceCollectionExtensions
             .ValidateOnStart();
         // Harmless when the host binds it too: both bind the same section.
         services.AddOptions<DomainOptions>().Bind(configuration.GetSection(DomainOptions.Section));
+        services.AddOptions<MatrixOptions>().Bind(configuration.GetSection(MatrixOptions.Section));
+        services.TryAddSingleton<JugendLab.Orchestrator.Matrix.HomeserverEndpoint>();
 
         services.AddHttpForwarder();
         services.TryAddSingleton<ProjectHttpClient>();

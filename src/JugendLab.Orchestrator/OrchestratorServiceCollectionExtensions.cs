@@ -39,6 +39,9 @@ public static class OrchestratorServiceCollectionExtensions
             .Validate(o => o.IsValid(), "JugendLab:SignIn: counts and times must be positive, MaxDelay >= FirstDelay, ForgetAfter > MaxDelay, TrustedProxies IP addresses.")
             .ValidateOnStart();
         services.AddSingleton<PasswordHasher>();
+        services.AddOptions<MatrixOptions>().BindConfiguration(MatrixOptions.Section)
+            .Validate(o => o.IsValid(), "JugendLab:Matrix: memory at least 128/64 MB, MediaRetention and UnhealthyRestartAfter positive, " +
+                "ExistingHomeserverUrl an absolute address, FederationAllowList server names.").ValidateOnStart();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section)
             .Validate(o => o.IsValid(), "JugendLab:Reports: PauseAfter and PerAddressPerHour at least 1, PauseWindow positive.")
             .ValidateOnStart();
@@ -75,6 +78,10 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<BackgroundDeploys>();
 
         services.AddSingleton<Reconciler>();
+        services.AddSingleton<ServiceContainers>();
+        services.AddSingleton<Matrix.HomeserverEndpoint>();
+        services.AddSingleton<Matrix.HomeserverAdmin>();
+        services.AddSingleton<Matrix.Homeserver>();
         services.AddSingleton<ProjectRepositories>();
         services.AddSingleton<RepositorySizeLimit>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<JugendLabDb>>().CreateDbContext());
@@ -89,6 +96,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<Wishes.WishService>();
         services.AddScoped<Suspensions>();
         services.AddScoped<Health.BoxHealth>();
+        services.AddScoped<Matrix.HomeserverOverview>();
+        services.AddScoped<Matrix.NeighbourInvites>();
         services.AddScoped<ProjectService>();
         services.AddScoped<ProjectOverview>();
         services.AddScoped<ProjectVariables>();
@@ -103,6 +112,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddQuartz(quartz =>
         {
             Every<ReconcileJob>(quartz, orchestrator.ReconcileInterval);
+            Every<Matrix.HomeserverJob>(quartz, orchestrator.ReconcileInterval);
             Every<ImagePruneJob>(quartz, orchestrator.PruneInterval);
             Every<BuildLogPruneJob>(quartz, orchestrator.PruneInterval);
             Every<RepositoryCleanupJob>(quartz, orchestrator.PruneInterval);

@@ -33,6 +33,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToFolder("/Melden");
             o.Conventions.AllowAnonymousToFolder("/Schaufenster");
             o.Conventions.AllowAnonymousToFolder("/Wuensche");
+            o.Conventions.AllowAnonymousToFolder("/Nachbarschaft");
             o.Conventions.AddFolderApplicationModelConvention("/Betreuung", m => m.Filters.Add(new Pages.StaffOnlyFilter()));
             o.Conventions.AddPageRoute("/Konto/Anmelden", "/anmelden");
             o.Conventions.AddPageRoute("/Konto/Abmelden", "/abmelden");

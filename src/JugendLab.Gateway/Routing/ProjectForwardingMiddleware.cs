@@ -1,5 +1,7 @@
 using JugendLab.Gateway.ErrorPages;
+using JugendLab.Gateway.Matrix;
 using JugendLab.Orchestrator.Configuration;
+using JugendLab.Orchestrator.Matrix;
 using JugendLab.Orchestrator.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -19,17 +21,26 @@ internal sealed class ProjectForwardingMiddleware(
     RequestDelegate next,
     IRouteTableSource routes,
     IOptions<DomainOptions> domainOptions,
+    IOptions<MatrixOptions> matrixOptions,
+    HomeserverEndpoint homeserver,
     IHttpForwarder forwarder,
     ProjectHttpClient client,
     ProjectTransformer transformer)
 {
     private readonly DomainOptions _domain = domainOptions.Value;
     private readonly string _baseSuffix = "." + domainOptions.Value.ProjectsDomain;
+    private readonly MatrixOptions _matrix = matrixOptions.Value;
+    private readonly string _homeserverHost = HomeserverConfig.Host(domainOptions.Value);
 
     public Task InvokeAsync(HttpContext context)
     {
         // "demo.lab.localhost." is the same name as "demo.lab.localhost" to DNS; treat it so.
         var host = context.Request.Host.Host.TrimEnd('.');
+
+        if (_matrix.RunsOwnHomeserver && string.Equals(host, _homeserverHost, StringComparison.OrdinalIgnoreCase))
+            return HandleHomeserverAsync(context);
+        if (_matrix.Enabled && _domain.IsPlatformHost(host) && context.Request.Path.StartsWithSegments(MatrixWellKnown.Prefix))
+            return MatrixWellKnown.WriteAsync(context, _matrix, _domain);
 
         var slug = _domain.SlugOf(host);
         if (slug is not null) return HandleProjectAsync(context, slug);
@@ -59,6 +70,41 @@ internal sealed class ProjectForwardingMiddleware(
         }
 
         return FriendlyPageWriter.WriteAsync(context, PageFor(route), slug, ReportUrl(slug), context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The homeserver's client API, and nothing else of it: its admin API (<c>/_synapse/admin</c>) and every other path
+    /// are not found from outside; the platform reaches them on the homeserver's own network.
+    /// </summary>
+    private Task HandleHomeserverAsync(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments(MatrixWellKnown.Prefix)) return MatrixWellKnown.WriteAsync(context, _matrix, _domain);
+        if (!path.StartsWithSegments("/_matrix") && !path.StartsWithSegments("/_synapse/client"))
+            return MatrixErrorAsync(context, StatusCodes.Status404NotFound, "M_UNRECOGNIZED", "Unrecognized request");
+        if (homeserver.Address is not { } address)
+            return MatrixErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "M_UNKNOWN",
+                "The neighbourhood's homeserver is starting or down. Try again in a minute.");
+        return ForwardToHomeserverAsync(context, address);
+    }
+
+    private async Task ForwardToHomeserverAsync(HttpContext context, string address)
+    {
+        var error = await forwarder.SendAsync(context, address, client.Invoker, client.RequestConfig, transformer, context.RequestAborted);
+        if (error == ForwarderError.None || context.Response.HasStarted || context.RequestAborted.IsCancellationRequested) return;
+        if (context.Response.StatusCode is StatusCodes.Status502BadGateway or StatusCodes.Status504GatewayTimeout)
+            await MatrixErrorAsync(context, context.Response.StatusCode, "M_UNKNOWN",
+                "The neighbourhood's homeserver is not answering. Try again in a minute.");
+    }
+
+    /// <summary>An error as Matrix apps expect one (JSON with an errcode), never an HTML page.</summary>
+    private static Task MatrixErrorAsync(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.Headers.AccessControlAllowOrigin = "*";
+        return context.Response.WriteAsync(
+            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["errcode"] = code, ["error"] = message }), context.RequestAborted);
     }
 
     private static FriendlyPage PageFor(ProjectRoute? route) => route?.State switch

@@ -58,4 +58,6 @@ public enum AuditAction
     WishWithdrawn,
     TeamRequested,
     TeamRequestDecided,
+    NeighbourInviteCreated,
+    NeighbourInviteRevoked,
 }

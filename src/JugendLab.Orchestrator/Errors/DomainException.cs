@@ -1,7 +1,7 @@
 namespace JugendLab.Orchestrator.Errors;
 
 /// <summary>What kind of mistake a <see cref="DomainException"/> reports; the API maps it to an HTTP status in one place.</summary>
-public enum ErrorKind { Invalid, NotFound, Forbidden, Conflict, QuotaExceeded, TooLarge, TooMany }
+public enum ErrorKind { Invalid, NotFound, Forbidden, Conflict, QuotaExceeded, TooLarge, TooMany, Unavailable }
 
 /// <summary>A failure a person can act on, told in German (first) and English.</summary>
 public sealed class DomainException(ErrorKind kind, string german, string english) : Exception(english)
@@ -20,6 +20,8 @@ public sealed class DomainException(ErrorKind kind, string german, string englis
     public static DomainException Quota(string de, string en) => new(ErrorKind.QuotaExceeded, de, en);
     public static DomainException TooLarge(string de, string en) => new(ErrorKind.TooLarge, de, en);
     public static DomainException TooMany(string de, string en) => new(ErrorKind.TooMany, de, en);
+    /// <summary>A service the platform needs (the homeserver) is not running: try again later.</summary>
+    public static DomainException Unavailable(string de, string en) => new(ErrorKind.Unavailable, de, en);
 }
 
 /// <summary>The two languages the platform speaks.</summary>

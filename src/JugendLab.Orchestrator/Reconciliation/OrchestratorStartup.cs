@@ -15,6 +15,7 @@ public sealed class OrchestratorStartup(
     HostFirewall firewall,
     EgressFirewall egress,
     Reconciler reconciler,
+    Matrix.Homeserver homeserver,
     IOptions<OrchestratorOptions> options,
     ILogger<OrchestratorStartup> logger) : IHostedService
 {
@@ -35,6 +36,8 @@ public sealed class OrchestratorStartup(
         await egress.ApplyAsync(ct);
         await reconciler.FailInterruptedDeploymentsAsync(ct);
         await reconciler.ReconcileAsync(ct);
+        // The homeserver comes up beside the platform; nothing waits for it (its job keeps trying).
+        _ = Task.Run(() => homeserver.KeepRunningAsync(CancellationToken.None), CancellationToken.None);
         logger.LogInformation("Orchestrator ready; data in {DataDirectory}", Path.GetFullPath(o.DataDirectory));
     }
 

@@ -22,6 +22,13 @@ public sealed class ResourceNames(IOptions<OrchestratorOptions> options)
 
     public string BuildCgroupPrefix => $"jugendlab-{Instance}-build-";
 
+    /// <summary>The homeserver's own network (Synapse and its database): a "jl-" bridge, so it cannot open connections to the host either.</summary>
+    public string MatrixNetwork => $"jl-{Instance}-mx";
+
+    public string SynapseContainer => $"jl-{Instance}-synapse";
+
+    public string MatrixDatabaseContainer => $"jl-{Instance}-matrix-db";
+
     /// <summary>The project's volume at /data; it outlives every deployment.</summary>
     public string Volume(int projectId) => $"jl-{Instance}-data-{projectId}";
 

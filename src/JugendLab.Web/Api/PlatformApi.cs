@@ -52,7 +52,8 @@ public static class PlatformApi
             .MapRequestsApi()
             .MapWishesApi()
             .MapTeamRequestsApi()
-            .MapShowcaseApi();
+            .MapShowcaseApi()
+            .MapMatrixApi();
         app.MapGitEndpoint();
         return app;
     }

@@ -14,6 +14,9 @@ public sealed class PlatformUrls(IOptions<DomainOptions> domain)
     /// <summary>Where an invite code's link and QR code lead: the join page with the code filled in.</summary>
     public string Join(string code) => $"{domain.Value.PublicUrl.TrimEnd('/')}/beitreten/{code}";
 
+    /// <summary>Where a neighbourhood invite (a Matrix registration token) leads: the join page with the token filled in.</summary>
+    public string JoinLink(string token) => $"{domain.Value.PublicUrl.TrimEnd('/')}/beitreten?token={Uri.EscapeDataString(token)}";
+
     public ProjectModel Describe(Project p) => new(
         p.Team.Name, p.Slug, Site(p), GitRemote(p.Team.Name, p.Slug), p.Template, p.DeployBranch, p.MemoryMb, p.Cpus,
         p.Status, p.StatusDetail, p.LiveDeploymentId, p.CreatedAt, p.StoppedBy, p.StopReason);

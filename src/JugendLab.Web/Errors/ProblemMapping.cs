@@ -51,6 +51,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         ErrorKind.QuotaExceeded => StatusCodes.Status422UnprocessableEntity,
         ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorKind.TooMany => StatusCodes.Status429TooManyRequests,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -63,6 +64,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         ErrorKind.QuotaExceeded => Pick(language, "Quota überschritten", "Quota exceeded"),
         ErrorKind.TooLarge => Pick(language, "Zu gross", "Too large"),
         ErrorKind.TooMany => Pick(language, "Zu viele auf einmal", "Too many"),
+        ErrorKind.Unavailable => Pick(language, "Gerade nicht verfügbar", "Unavailable"),
         _ => Pick(language, "Fehler", "Error"),
     };
 

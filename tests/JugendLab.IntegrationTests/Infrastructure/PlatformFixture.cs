@@ -13,12 +13,16 @@ namespace JugendLab.IntegrationTests.Infrastructure;
 /// Starts the platform once for all integration tests, against the real Docker engine, and cleans up everything it made.
 /// When no engine answers, every test fails with a message that says how to start one; nothing is skipped.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
-    private static readonly string[] SandboxImages = ["jugendlab/debian:bookworm", "jugendlab/static:latest", "jugendlab/node:latest", "jugendlab/python:latest"];
+    private static readonly string[] SandboxImages =
+        ["jugendlab/debian:bookworm", "jugendlab/static:latest", "jugendlab/node:latest", "jugendlab/python:latest", "jugendlab/synapse:latest", "jugendlab/postgres:latest"];
     private int _counter;
 
-    public PlatformFixture()
+    public PlatformFixture() : this(null) { }
+
+    /// <param name="settings">Settings for this fixture's platform on top of the tests' own.</param>
+    protected PlatformFixture(IReadOnlyDictionary<string, string>? settings)
     {
         // Testcontainers asks for a newer engine API than Debian's 20.10 engine speaks, and its reaper image cannot be
         // pulled here (no registry): FACTS.md.
@@ -27,7 +31,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("TESTCONTAINERS_HOST_OVERRIDE", "127.0.0.1");
         Instance = "t" + Guid.NewGuid().ToString("n")[..5];
         DataDirectory = Directory.CreateTempSubdirectory("jl-it-data-").FullName;
-        Platform = new PlatformProcess(DataDirectory, Instance);
+        Platform = new PlatformProcess(DataDirectory, Instance, settings);
         Docker = new DockerClientBuilder().WithEndpoint(new Uri("unix:///var/run/docker.sock")).WithApiVersion(new System.Version(1, 41)).Build();
         Sites = new HttpClient(new SocketsHttpHandler
         {
@@ -162,6 +166,14 @@ public sealed class PlatformFixture : IAsyncLifetime
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"jugendlab.managed={Instance}"] = true } },
         });
 
+    /// <summary>The containers this test platform runs for the whole box (the homeserver and its database).</summary>
+    public async Task<IList<ContainerListResponse>> ServiceContainersAsync() =>
+        await Docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"jugendlab.service={Instance}"] = true } },
+        });
+
     public static AuthenticationHeaderValue Basic(string user, string secret) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{secret}")));
 
@@ -186,7 +198,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         for (var pass = 0; pass < 4; pass++)
         {
             left.Clear();
-            foreach (var c in await ContainersAsync())
+            foreach (var c in (await ContainersAsync()).Concat(await ServiceContainersAsync()))
                 await TryRemoveAsync($"container {c.Names.FirstOrDefault()}", left,
                     () => Docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }));
             foreach (var n in (await Docker.Networks.ListNetworksAsync()).Where(n => n.Name.StartsWith($"jl-{Instance}-")))
@@ -237,8 +249,27 @@ public sealed class PlatformFixture : IAsyncLifetime
 /// <summary>A team with one youth member and that youth's token.</summary>
 public sealed record TestTeam(string Name, string User, string Token);
 
+/// <summary>The platform for the tests of the engine, the deploy path and the homeserver.</summary>
 [CollectionDefinition(Name)]
 public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
 {
     public const string Name = "platform";
+}
+
+/// <summary>
+/// A second platform, for the web app's browser tests (WebApp/, Mentoring/). The two collections run side by side:
+/// browser tests mostly wait (for Chromium, for a build, for a page), so the suite takes far less time on two cores
+/// than one after the other. Its teams' networks come from another pool, so the two platforms never race for a
+/// subnet; it runs no homeserver (its tests do not need one).
+/// </summary>
+public sealed class WebPlatformFixture() : PlatformFixture(new Dictionary<string, string>
+{
+    ["JugendLab__Network__Pool"] = "10.201.0.0/16",
+    ["JugendLab__Matrix__Enabled"] = "false",
+});
+
+[CollectionDefinition(Name)]
+public sealed class WebPlatformCollection : ICollectionFixture<WebPlatformFixture>
+{
+    public const string Name = "web platform";
 }

@@ -10,12 +10,15 @@ public sealed class PlatformProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
     private Process? _process;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public PlatformProcess(string dataDirectory, string instance)
+    /// <param name="settings">Settings on top of the tests' own (environment variable names, e.g. <c>JugendLab__Matrix__Enabled</c>).</param>
+    public PlatformProcess(string dataDirectory, string instance, IReadOnlyDictionary<string, string>? settings = null)
     {
         DataDirectory = dataDirectory;
         Instance = instance;
         Port = FreePort();
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public string DataDirectory { get; }
@@ -66,6 +69,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         env["JugendLab__Orchestrator__SampleInterval"] = "00:00:03";
         env["JugendLab__Build__NpmRegistry"] = NpmRegistry();
         env["JugendLab__Network__CleanupInterval"] = "00:00:03";
+        foreach (var (key, value) in _settings) env[key] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };

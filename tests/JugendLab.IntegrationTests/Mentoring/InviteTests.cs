@@ -7,8 +7,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.Mentoring;
 
 /// <summary>A mentor lets a youth in with an invite code: no e-mail, no real name, just a nickname and a password.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class InviteTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class InviteTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task Mentor_MakesATeamAndAnInviteCode_AYouthJoinsWithItsLink_AndTheCodeWorksOnlyOnce()

@@ -7,8 +7,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.Mentoring;
 
 /// <summary>Betreuung › Projekte: a mentor sees every project with its status, stops one with a reason and starts it again.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class ProjectOverviewTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class ProjectOverviewTests(WebPlatformFixture platform)
 {
     // Documentation addresses (RFC 3849), one /64 per signed-in browser, so sign-in limits per address never meet other
     // tests' sessions; sent only as X-Forwarded-For, so no traffic goes anywhere but loopback.

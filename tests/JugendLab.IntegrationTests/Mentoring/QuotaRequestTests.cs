@@ -7,8 +7,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.Mentoring;
 
 /// <summary>A team asks for more, a mentor gives part of it, and the next deploy runs with the new limit.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class QuotaRequestTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class QuotaRequestTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task Youth_AsksForMore_MentorGivesPart_TheTeamSeesTheNote_AndTheNextDeployGetsTheNewLimit()

@@ -11,8 +11,8 @@ namespace JugendLab.IntegrationTests.Mentoring;
 /// Remixen: a youth copies another team's showcased project into a project of her own team from the Schaufenster; the
 /// copy goes live with the same content, and its first commit and its showcase entry name the original and its team.
 /// </summary>
-[Collection(PlatformCollection.Name)]
-public sealed class RemixTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class RemixTests(WebPlatformFixture platform)
 {
     private static readonly TimeSpan LiveWithin = TimeSpan.FromMinutes(3);
 

@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.Mentoring;
 
 /// <summary>Residents report a project; three reports from different addresses pause it until a mentor has looked.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class ReportTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class ReportTests(WebPlatformFixture platform)
 {
     // Documentation addresses (RFC 5737, RFC 3849), one per test and reporter since reports count per /24 and /48; they are
     // sent only as X-Forwarded-For, so no traffic goes anywhere but loopback.

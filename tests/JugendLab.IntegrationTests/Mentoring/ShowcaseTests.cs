@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.Mentoring;
 
 /// <summary>A team puts its project into the public Schaufenster; residents see it without an account, and nothing about the youth.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class ShowcaseTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class ShowcaseTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task Team_ShowsItsProject_ResidentsSeeTitleDescriptionAndTeam_ScriptsNever_AndOnlyWhileItIsLive()

@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.Mentoring;
 
 /// <summary>A mentor suspends a person: sessions end at the next click, tokens stop working, their own projects stop.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class SuspensionTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class SuspensionTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task Mentor_SuspendsAYouth_SessionAndTokensEnd_TheirOwnProjectStops_AndLiftingBringsTheProjectBack()

@@ -7,8 +7,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.Mentoring;
 
 /// <summary>Youth without a team ask for one; a mentor approves one and declines another; the approved youth builds there.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class TeamRequestTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class TeamRequestTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task Youth_AskForNewTeams_MentorApprovesOneAndDeclinesOneWithANote_AndTheYouthMakesAProjectInTheNewTeam()

@@ -7,8 +7,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.Mentoring;
 
 /// <summary>Wünsche aus dem Quartier: a resident posts a need, a mentor shows it, a team takes it on and answers it with a project.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class WishTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class WishTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task AWish_IsPosted_ShownByAMentor_TakenOnByATeam_AndAnsweredInTheShowcase()

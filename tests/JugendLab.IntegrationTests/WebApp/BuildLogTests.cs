@@ -13,8 +13,8 @@ namespace JugendLab.IntegrationTests.WebApp;
 /// status line says the phase in words, the Verlauf lists every version. The same log streams to the API (SSE) and
 /// resumes without repeats. Nobody of another team sees or starts any of it.
 /// </summary>
-[Collection(PlatformCollection.Name)]
-public sealed class BuildLogTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class BuildLogTests(WebPlatformFixture platform)
 {
     private const int Slow = 120_000; // ms; a build on a busy 2-core machine
 

@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.WebApp;
 
 /// <summary>The app works with the keyboard alone, with focus always visible, and at 200 % zoom without sideways scrolling.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class KeyboardAndZoomTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class KeyboardAndZoomTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task EveryPage_At200PercentZoom_FitsWithoutScrollingSideways()

@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.WebApp;
 
 /// <summary>A youth reads what the team's app prints (the Logs tab, live) and how much it uses (the Ressourcen tab).</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class LogsAndResourcesTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class LogsAndResourcesTests(WebPlatformFixture platform)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 

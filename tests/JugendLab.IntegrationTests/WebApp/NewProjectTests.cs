@@ -7,8 +7,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.WebApp;
 
 /// <summary>"Neues Projekt": a youth makes a project from a starter in the browser, and it is live before they wrote a line.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class NewProjectTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class NewProjectTests(WebPlatformFixture platform)
 {
     private static readonly TimeSpan LiveWithin = TimeSpan.FromMinutes(3);
 

@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.WebApp;
 
 /// <summary>Something broke after a push: a youth goes back to the version before, from the phone, in one tap.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class RollbackTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class RollbackTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task Youth_GoesBackToTheVersionBefore_FromTheVerlauf_AndWatchesItGoOnline()

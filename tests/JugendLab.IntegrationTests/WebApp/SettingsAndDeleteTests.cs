@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.WebApp;
 
 /// <summary>A youth sets a secret and deletes a project from the phone; a youth of another team sees none of it.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class SettingsAndDeleteTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class SettingsAndDeleteTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task Youth_SetsASecret_TheAppReadsItAfterTheRestart_AndThePageNeverShowsItAgain()

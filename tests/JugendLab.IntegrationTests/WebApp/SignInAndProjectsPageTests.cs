@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.WebApp;
 
 /// <summary>A youth signs in with a browser on a phone and sees the team's projects, in German or English.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class SignInAndProjectsPageTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class SignInAndProjectsPageTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task Youth_SignsIn_AndSeesTheTeamsProjectsAsCards_WithStatusInWords_AndNoOtherTeams()

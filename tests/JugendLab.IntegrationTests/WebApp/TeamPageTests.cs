@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.WebApp;
 
 /// <summary>A youth looks at the team: who is in it, how much of the quota it uses, and its projects.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class TeamPageTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class TeamPageTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task Youth_OpensTheTeamFromMeineProjekte_AndSeesMembersQuotaUsageAndProjects_AsTheApiSays()

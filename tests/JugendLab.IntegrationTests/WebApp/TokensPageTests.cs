@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace JugendLab.IntegrationTests.WebApp;
 
 /// <summary>A youth makes an access token in the browser, uses it, and deletes it again.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class TokensPageTests(PlatformFixture platform)
+[Collection(WebPlatformCollection.Name)]
+public sealed class TokensPageTests(WebPlatformFixture platform)
 {
     [Fact]
     public async Task Youth_CreatesATokenShownOnce_WithTheGitRemoteLine_PushesWithIt_ThenRevokesIt_AndGitAndTheApiRefuseIt()

@@ -21,6 +21,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     private WebApplication? _gateway;
 
     public RoutePublisher Routes { get; } = new();
+    public JugendLab.Orchestrator.Matrix.HomeserverEndpoint Homeserver { get; } = new();
     public LogSink Logs { get; } = new();
     public EchoBackend Blue { get; private set; } = null!;
     public EchoBackend Green { get; private set; } = null!;
@@ -33,7 +34,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         Blue = await EchoBackend.StartAsync("blue");
         Green = await EchoBackend.StartAsync("green");
-        _gateway = await StartGatewayAsync(Routes, Logs);
+        _gateway = await StartGatewayAsync(Routes, Homeserver, Logs);
 
         // FACTS: .NET cannot resolve *.localhost, so connect to 127.0.0.1 and name the host in the Host header.
         Client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
@@ -52,7 +53,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         return Client.SendAsync(request);
     }
 
-    private static async Task<WebApplication> StartGatewayAsync(RoutePublisher routes, LogSink logs)
+    private static async Task<WebApplication> StartGatewayAsync(RoutePublisher routes, JugendLab.Orchestrator.Matrix.HomeserverEndpoint homeserver, LogSink logs)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -60,6 +61,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
         builder.Services.AddSingleton(routes);
         builder.Services.AddSingleton<IRouteTableSource>(routes);
+        builder.Services.AddSingleton(homeserver);
         builder.Services.AddGateway(builder.Configuration);
 
         var app = builder.Build();

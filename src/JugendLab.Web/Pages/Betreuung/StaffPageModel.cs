@@ -26,7 +26,7 @@ public abstract class StaffPageModel : PageModel
             StatusMessage = await act(ct);
             return RedirectToPage(routeValues);
         }
-        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Forbidden or ErrorKind.Conflict or ErrorKind.NotFound)
+        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Forbidden or ErrorKind.Conflict or ErrorKind.NotFound or ErrorKind.Unavailable)
         {
             return await RefuseAsync(field, e.In(PageLanguage.Current), ct);
         }

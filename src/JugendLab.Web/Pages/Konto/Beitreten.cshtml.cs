@@ -29,12 +29,16 @@ public sealed class BeitretenModel(SignInGuard guard, InviteService invites, ISt
     public string? NicknameError { get; private set; }
     public string? PasswordError { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? token, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Code)) return;
+        // /beitreten?token=… is a neighbourhood invite to the chat server, not a youth's invite code.
+        if (!string.IsNullOrWhiteSpace(token) && string.IsNullOrWhiteSpace(Code))
+            return RedirectToPage("/Nachbarschaft/Beitreten", new { token });
+        if (string.IsNullOrWhiteSpace(Code)) return Page();
         // Only a code that can still be used names its team; the page never says more about others.
         var invite = await invites.FindAsync(Code, ct);
         if (invite is not null && invite.StateAt(time.GetUtcNow()) == InviteState.Open) TeamName = invite.Team.Name;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

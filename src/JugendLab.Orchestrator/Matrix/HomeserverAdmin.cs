@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JugendLab.Orchestrator.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Orchestrator.Matrix;
+
+/// <summary>How a registration ended: the new user ID, or the homeserver's error code (e.g. M_USER_IN_USE).</summary>
+public sealed record RegistrationResult(string? UserId, string? Error);
+
+/// <summary>What staff see about the homeserver.</summary>
+public sealed record HomeserverFacts(string Version, long Accounts, long Rooms);
+
+/// <summary>
+/// The platform's own account on the homeserver (an admin, <c>@jugendlab:&lt;base domain&gt;</c>) and the admin API,
+/// called on the homeserver's own network, never through the gateway. The account's password and access token are
+/// kept beside the homeserver's secrets, readable by the platform alone.
+/// </summary>
+public sealed class HomeserverAdmin(HomeserverEndpoint endpoint, IOptions<OrchestratorOptions> orchestratorOptions)
+{
+    public const string AccountName = "jugendlab";
+    private const string AccountFile = "platform-account.json";
+
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private PlatformAccount? _account;
+
+    private string Folder => Path.Combine(Path.GetFullPath(orchestratorOptions.Value.DataDirectory), "matrix");
+
+    /// <summary>Makes the platform's account on a new homeserver, or checks that its token still works (signs in again if not).</summary>
+    public async Task EnsurePlatformAccountAsync(HomeserverSecrets secrets, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var address = Address();
+            var path = Path.Combine(Folder, AccountFile);
+            var account = _account ?? (File.Exists(path) ? JsonSerializer.Deserialize<PlatformAccount>(await File.ReadAllTextAsync(path, ct)) : null);
+            if (account is null)
+            {
+                account = await RegisterAsync(address, secrets.RegistrationSharedSecret, ct);
+                await SaveAsync(path, account, ct);
+            }
+            else if (!await TokenWorksAsync(address, account.AccessToken, ct))
+            {
+                account = account with { AccessToken = await SignInAsync(address, account, ct) };
+                await SaveAsync(path, account, ct);
+            }
+            _account = account;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<HomeserverFacts> FactsAsync(CancellationToken ct)
+    {
+        var address = Address();
+        var token = _account?.AccessToken ?? throw new InvalidOperationException("The platform has no account on the homeserver yet.");
+        var version = await GetAsync(address, "_synapse/admin/v1/server_version", token, ct);
+        var users = await GetAsync(address, "_synapse/admin/v2/users?limit=1&guests=false&deactivated=false", token, ct);
+        var rooms = await GetAsync(address, "_synapse/admin/v1/rooms?limit=1", token, ct);
+        return new HomeserverFacts(version.GetProperty("server_version").GetString() ?? "?",
+            users.GetProperty("total").GetInt64(), rooms.GetProperty("total_rooms").GetInt64());
+    }
+
+    // ----- Registration tokens (neighbourhood invites), through the admin API -----
+
+    public async Task<NeighbourInvite> CreateRegistrationTokenAsync(int uses, DateTimeOffset expiresAt, CancellationToken ct) =>
+        ReadInvite(await SendAsync(HttpMethod.Post, "_synapse/admin/v1/registration_tokens/new",
+            new { uses_allowed = uses, expiry_time = expiresAt.ToUnixTimeMilliseconds() }, ct));
+
+    public async Task<IReadOnlyList<NeighbourInvite>> ListRegistrationTokensAsync(CancellationToken ct) =>
+        (await SendAsync(HttpMethod.Get, "_synapse/admin/v1/registration_tokens", null, ct))
+        .GetProperty("registration_tokens").EnumerateArray().Select(ReadInvite).ToList();
+
+    /// <summary>The token, or null when the homeserver does not know it.</summary>
+    public async Task<NeighbourInvite?> RegistrationTokenAsync(string token, CancellationToken ct)
+    {
+        try { return ReadInvite(await SendAsync(HttpMethod.Get, $"_synapse/admin/v1/registration_tokens/{Uri.EscapeDataString(token)}", null, ct)); }
+        catch (HttpRequestException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest) { return null; }
+    }
+
+    public async Task DeleteRegistrationTokenAsync(string token, CancellationToken ct) =>
+        await SendAsync(HttpMethod.Delete, $"_synapse/admin/v1/registration_tokens/{Uri.EscapeDataString(token)}", null, ct);
+
+    private static NeighbourInvite ReadInvite(JsonElement t) => new(
+        t.GetProperty("token").GetString()!,
+        t.GetProperty("uses_allowed").ValueKind == JsonValueKind.Number ? t.GetProperty("uses_allowed").GetInt32() : null,
+        t.GetProperty("completed").GetInt32(),
+        t.GetProperty("pending").GetInt32(),
+        t.GetProperty("expiry_time").ValueKind == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeMilliseconds(t.GetProperty("expiry_time").GetInt64()) : null);
+
+    /// <summary>
+    /// Registers a neighbour through the client API, the way a Matrix app would: the registration token, then the
+    /// dummy stage. The neighbour's address goes along as X-Forwarded-For, so the homeserver's own limits count per person.
+    /// </summary>
+    public async Task<RegistrationResult> RegisterWithTokenAsync(string token, string userName, string password, string? address, CancellationToken ct)
+    {
+        var url = Address() + "_matrix/client/v3/register";
+        string? session = null;
+        object?[] stages = [null, "m.login.registration_token", "m.login.dummy"];
+        foreach (var stage in stages)
+        {
+            object? auth = stage switch
+            {
+                null => null,
+                "m.login.registration_token" => new { type = stage, token, session },
+                _ => new { type = stage, session },
+            };
+            // The first request has no "auth" at all (Synapse answers a null one with an internal error).
+            object payload = auth is null
+                ? new { username = userName, password, inhibit_login = true }
+                : new { username = userName, password, inhibit_login = true, auth };
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(payload) };
+            if (!string.IsNullOrEmpty(address)) request.Headers.TryAddWithoutValidation("X-Forwarded-For", address);
+            using var answer = await _http.SendAsync(request, ct);
+            var body = await answer.Content.ReadFromJsonAsync<JsonElement>(ct);
+            if (answer.IsSuccessStatusCode) return new RegistrationResult(body.GetProperty("user_id").GetString(), null);
+            if (body.TryGetProperty("errcode", out var code) && answer.StatusCode != HttpStatusCode.Unauthorized)
+                return new RegistrationResult(null, code.GetString());
+            if (answer.StatusCode != HttpStatusCode.Unauthorized) answer.EnsureSuccessStatusCode();
+            if (body.TryGetProperty("errcode", out var stageError)) return new RegistrationResult(null, stageError.GetString());
+            session ??= body.GetProperty("session").GetString();
+        }
+        return new RegistrationResult(null, "M_UNKNOWN");
+    }
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        var token = _account?.AccessToken ?? throw new InvalidOperationException("The platform has no account on the homeserver yet.");
+        using var request = new HttpRequestMessage(method, Address() + path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var answer = await _http.SendAsync(request, ct);
+        answer.EnsureSuccessStatusCode();
+        return await answer.Content.ReadFromJsonAsync<JsonElement>(ct);
+    }
+
+    private string Address() => endpoint.Address ?? throw new InvalidOperationException("The homeserver is not running.");
+
+    private async Task<JsonElement> GetAsync(string address, string path, string token, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, address + path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var answer = await _http.SendAsync(request, ct);
+        answer.EnsureSuccessStatusCode();
+        return await answer.Content.ReadFromJsonAsync<JsonElement>(ct);
+    }
+
+    /// <summary>Shared-secret registration (Synapse's admin API): an HMAC of nonce, name, password and "admin" proves the platform knows the secret.</summary>
+    private async Task<PlatformAccount> RegisterAsync(string address, string sharedSecret, CancellationToken ct)
+    {
+        var url = address + "_synapse/admin/v1/register";
+        var nonce = (await _http.GetFromJsonAsync<JsonElement>(url, ct)).GetProperty("nonce").GetString()!;
+        var password = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
+        var mac = Convert.ToHexStringLower(HMACSHA1.HashData(Encoding.UTF8.GetBytes(sharedSecret),
+            Encoding.UTF8.GetBytes($"{nonce}\0{AccountName}\0{password}\0admin")));
+        using var answer = await _http.PostAsJsonAsync(url,
+            new { nonce, username = AccountName, displayname = "JugendLab", password, admin = true, mac }, ct);
+        if (!answer.IsSuccessStatusCode)
+            throw new InvalidOperationException(
+                $"The homeserver refused the platform's account ({(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(ct)}). " +
+                $"If {Path.Combine(Folder, AccountFile)} was lost, deactivate @{AccountName} with Synapse's admin API and start the platform again.");
+        var registered = await answer.Content.ReadFromJsonAsync<JsonElement>(ct);
+        return new PlatformAccount(registered.GetProperty("user_id").GetString()!, password, registered.GetProperty("access_token").GetString()!);
+    }
+
+    private async Task<string> SignInAsync(string address, PlatformAccount account, CancellationToken ct)
+    {
+        using var answer = await _http.PostAsJsonAsync(address + "_matrix/client/v3/login", new
+        {
+            type = "m.login.password",
+            identifier = new { type = "m.id.user", user = account.UserId },
+            password = account.Password,
+            device_id = "JUGENDLAB",
+        }, ct);
+        answer.EnsureSuccessStatusCode();
+        return (await answer.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("access_token").GetString()!;
+    }
+
+    private async Task<bool> TokenWorksAsync(string address, string token, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, address + "_matrix/client/v3/account/whoami");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var answer = await _http.SendAsync(request, ct);
+        if (answer.StatusCode == HttpStatusCode.Unauthorized) return false;
+        answer.EnsureSuccessStatusCode();
+        return true;
+    }
+
+    private static async Task SaveAsync(string path, PlatformAccount account, CancellationToken ct)
+    {
+        var temporary = path + ".new";
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(account), ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private sealed record PlatformAccount(
+        [property: JsonPropertyName("user_id")] string UserId,
+        [property: JsonPropertyName("password")] string Password,
+        [property: JsonPropertyName("access_token")] string AccessToken);
+}

@@ -1,0 +1,48 @@
+using JugendLab.Orchestrator.Accounts;
+using JugendLab.Orchestrator.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JugendLab.Orchestrator.Matrix;
+
+/// <summary>The homeserver as staff see it: running or not (and why), where neighbours find it, how many accounts and rooms.</summary>
+public sealed record HomeserverReport(
+    HomeserverState State,
+    string? Problem,
+    DateTimeOffset? ReadySince,
+    string? ServerName,
+    string? ClientUrl,
+    HomeserverFacts? Facts);
+
+/// <summary>Reads <see cref="HomeserverReport"/> for mentors and admins.</summary>
+public sealed class HomeserverOverview(
+    Homeserver homeserver,
+    HomeserverAdmin admin,
+    IOptions<MatrixOptions> matrixOptions,
+    IOptions<DomainOptions> domainOptions,
+    ILogger<HomeserverOverview> logger)
+{
+    public async Task<HomeserverReport> ReadAsync(Actor actor, CancellationToken ct)
+    {
+        actor.EnsureStaff();
+        var matrix = matrixOptions.Value;
+        var status = homeserver.Status;
+        var url = status.State switch
+        {
+            HomeserverState.Off => null,
+            HomeserverState.Existing => matrix.ExistingHomeserverUrl,
+            _ => HomeserverConfig.PublicBaseUrl(domainOptions.Value),
+        };
+        HomeserverFacts? facts = null;
+        if (status.State == HomeserverState.Ready)
+        {
+            try { facts = await admin.FactsAsync(ct); }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Could not read the homeserver's accounts and rooms");
+            }
+        }
+        return new HomeserverReport(status.State, status.Problem, status.ReadySince,
+            status.State == HomeserverState.Off ? null : domainOptions.Value.Base, url, facts);
+    }
+}
