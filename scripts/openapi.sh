@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 data=$(mktemp -d /tmp/jl-openapi.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 Urls="http://127.0.0.1:$port" JUGENDLAB_ADMIN_PASSWORD=openapi-only-password \
-JugendLab__Orchestrator__DataDirectory="$data" JugendLab__Orchestrator__Instance=oapi \
+JugendLab__Orchestrator__DataDirectory="$data" JugendLab__Orchestrator__Instance=oapi JugendLab__Matrix__Enabled=false \
   dotnet src/JugendLab.Web/bin/Release/net10.0/JugendLab.Web.dll >"$data/platform.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; docker network ls -q --filter name=jl-oapi- | xargs -r docker network rm >/dev/null 2>&1; rm -rf "$data"' EXIT

@@ -98,6 +98,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddScoped<Health.BoxHealth>();
         services.AddScoped<Matrix.HomeserverOverview>();
         services.AddScoped<Matrix.NeighbourInvites>();
+        services.AddScoped<Matrix.ChatModeration>();
         services.AddScoped<ProjectService>();
         services.AddScoped<ProjectOverview>();
         services.AddScoped<ProjectVariables>();

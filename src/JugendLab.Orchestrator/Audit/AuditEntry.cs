@@ -60,4 +60,6 @@ public enum AuditAction
     TeamRequestDecided,
     NeighbourInviteCreated,
     NeighbourInviteRevoked,
+    NeighbourDeactivated,
+    ChatReportDismissed,
 }

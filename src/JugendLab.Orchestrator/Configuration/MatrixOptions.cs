@@ -22,6 +22,17 @@ public sealed class MatrixOptions
     /// <summary>Uploaded pictures and files older than this are deleted from the box.</summary>
     public TimeSpan MediaRetention { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>The neighbourhood's space (a group of rooms) that every new neighbour joins; made on the first start.</summary>
+    public string SpaceName { get; set; } = "Unser Quartier";
+
+    /// <summary>Rooms made in the space on the first start. Empty: <see cref="DefaultStarterRooms"/>.</summary>
+    public List<string> StarterRooms { get; set; } = [];
+
+    public static readonly IReadOnlyList<string> DefaultStarterRooms = ["Nachbarschaftshilfe", "Infos aus dem Quartier", "Jugend-IT"];
+
+    /// <summary>The starter rooms in effect (configuration binding adds to a list, so the defaults live apart).</summary>
+    public IReadOnlyList<string> Rooms => StarterRooms.Count > 0 ? StarterRooms : DefaultStarterRooms;
+
     public string SynapseImage { get; set; } = "jugendlab/synapse:latest";
     public string PostgresImage { get; set; } = "jugendlab/postgres:latest";
     public int SynapseMemoryMb { get; set; } = 768;
@@ -35,5 +46,6 @@ public sealed class MatrixOptions
     public bool IsValid() =>
         SynapseMemoryMb >= 128 && PostgresMemoryMb >= 64 && MediaRetention > TimeSpan.Zero && UnhealthyRestartAfter > TimeSpan.Zero
         && (string.IsNullOrWhiteSpace(ExistingHomeserverUrl) || Uri.IsWellFormedUriString(ExistingHomeserverUrl, UriKind.Absolute))
-        && FederationAllowList.All(s => !string.IsNullOrWhiteSpace(s) && !s.Contains('/'));
+        && FederationAllowList.All(s => !string.IsNullOrWhiteSpace(s) && !s.Contains('/'))
+        && !string.IsNullOrWhiteSpace(SpaceName) && StarterRooms.All(r => !string.IsNullOrWhiteSpace(r));
 }

@@ -133,6 +133,7 @@ public sealed class Homeserver(
             _unhealthySince = null;
             endpoint.Set(address);
             if (_status.State != HomeserverState.Ready) await admin.EnsurePlatformAccountAsync(secrets, ct); // new, or back after a restart
+            if (admin.NeighbourhoodRooms is null) await EnsureSpaceAsync(ct);
             var since = _status is { State: HomeserverState.Ready, ReadySince: { } ready } ? ready : time.GetUtcNow();
             if (_status.State != HomeserverState.Ready) logger.LogInformation("The homeserver is ready at {Address}", HomeserverConfig.PublicBaseUrl(domainOptions.Value));
             return new(HomeserverState.Ready, null, since);
@@ -147,6 +148,19 @@ public sealed class Homeserver(
             _unhealthySince = time.GetUtcNow();
         }
         return new(HomeserverState.Starting, "The homeserver is starting.");
+    }
+
+    /// <summary>The neighbourhood's space with its starter rooms; a failure is logged and tried again on the next pass.</summary>
+    private async Task EnsureSpaceAsync(CancellationToken ct)
+    {
+        try
+        {
+            await admin.EnsureNeighbourhoodSpaceAsync(domainOptions.Value.Base, Matrix.SpaceName, Matrix.Rooms, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            logger.LogWarning("Could not make the neighbourhood's space and rooms yet: {Error}", e.Message);
+        }
     }
 
     /// <summary>Makes the container when it is missing or built from another recipe, starts it when it stopped (with back-off).</summary>

@@ -13,6 +13,12 @@ namespace JugendLab.Orchestrator.Matrix;
 /// <summary>How a registration ended: the new user ID, or the homeserver's error code (e.g. M_USER_IN_USE).</summary>
 public sealed record RegistrationResult(string? UserId, string? Error);
 
+/// <summary>An account on the homeserver, as staff see it.</summary>
+public sealed record NeighbourAccount(string UserId, string? DisplayName, bool Admin, bool Deactivated, DateTimeOffset? CreatedAt);
+
+/// <summary>A message someone reported in their Matrix app: who reported it, who wrote it, where, why, and the text.</summary>
+public sealed record ChatReport(long Id, DateTimeOffset At, string? Room, string Reporter, string Sender, string? Reason, string? Text);
+
 /// <summary>What staff see about the homeserver.</summary>
 public sealed record HomeserverFacts(string Version, long Accounts, long Rooms);
 
@@ -68,6 +74,94 @@ public sealed class HomeserverAdmin(HomeserverEndpoint endpoint, IOptions<Orches
         var rooms = await GetAsync(address, "_synapse/admin/v1/rooms?limit=1", token, ct);
         return new HomeserverFacts(version.GetProperty("server_version").GetString() ?? "?",
             users.GetProperty("total").GetInt64(), rooms.GetProperty("total_rooms").GetInt64());
+    }
+
+    // ----- Moderation: accounts and what people report in their apps -----
+
+    public async Task<IReadOnlyList<NeighbourAccount>> AccountsAsync(int limit, CancellationToken ct) =>
+        (await SendAsync(HttpMethod.Get, $"_synapse/admin/v2/users?from=0&limit={limit}&guests=false&order_by=creation_ts&dir=b", null, ct))
+        .GetProperty("users").EnumerateArray()
+        .Select(u => new NeighbourAccount(u.GetProperty("name").GetString()!,
+            u.TryGetProperty("displayname", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null,
+            u.TryGetProperty("admin", out var a) && a.ValueKind == JsonValueKind.True,
+            u.TryGetProperty("deactivated", out var x) && x.ValueKind == JsonValueKind.True,
+            u.TryGetProperty("creation_ts", out var c) && c.ValueKind == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeMilliseconds(c.GetInt64()) : null))
+        .ToList();
+
+    /// <summary>Deactivates a local account and erases what it wrote (its messages are hidden from people who join later) and its profile.</summary>
+    public async Task DeactivateAsync(string userId, CancellationToken ct) =>
+        await SendAsync(HttpMethod.Post, $"_synapse/admin/v1/deactivate/{Uri.EscapeDataString(userId)}", new { erase = true }, ct);
+
+    public async Task<IReadOnlyList<ChatReport>> ReportsAsync(CancellationToken ct)
+    {
+        var list = (await SendAsync(HttpMethod.Get, "_synapse/admin/v1/event_reports?from=0&limit=50&dir=b", null, ct)).GetProperty("event_reports");
+        var reports = new List<ChatReport>();
+        foreach (var r in list.EnumerateArray())
+        {
+            var id = r.GetProperty("id").GetInt64();
+            // The message itself is in the report's details.
+            var details = await SendAsync(HttpMethod.Get, $"_synapse/admin/v1/event_reports/{id}", null, ct);
+            var text = details.TryGetProperty("event_json", out var ev) && ev.TryGetProperty("content", out var content)
+                       && content.TryGetProperty("body", out var body) ? body.GetString() : null;
+            reports.Add(new ChatReport(id, DateTimeOffset.FromUnixTimeMilliseconds(r.GetProperty("received_ts").GetInt64()),
+                r.TryGetProperty("name", out var room) && room.ValueKind == JsonValueKind.String ? room.GetString() : r.GetProperty("room_id").GetString(),
+                r.GetProperty("user_id").GetString()!, r.GetProperty("sender").GetString()!,
+                r.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null, text));
+        }
+        return reports;
+    }
+
+    public async Task DeleteReportAsync(long id, CancellationToken ct) =>
+        await SendAsync(HttpMethod.Delete, $"_synapse/admin/v1/event_reports/{id}", null, ct);
+
+    // ----- The neighbourhood's space and its starter rooms -----
+
+    /// <summary>The space and its rooms (room IDs, the space first) once they are made or found; null before.</summary>
+    public IReadOnlyList<string>? NeighbourhoodRooms { get; private set; }
+
+    /// <summary>Finds the space and the starter rooms by their aliases and makes what is missing: public within this
+    /// homeserver, the rooms linked to the space both ways, so Matrix apps show them together.</summary>
+    public async Task EnsureNeighbourhoodSpaceAsync(string serverName, string spaceName, IReadOnlyList<string> rooms, CancellationToken ct)
+    {
+        var space = await EnsureRoomAsync(serverName, NeighbourhoodSpace.SpaceAlias, spaceName, isSpace: true, ct);
+        var ids = new List<string> { space };
+        foreach (var name in rooms)
+        {
+            var room = await EnsureRoomAsync(serverName, NeighbourhoodSpace.AliasOf(name), name, isSpace: false, ct);
+            var via = new { via = new[] { serverName } };
+            await SendAsync(HttpMethod.Put, $"_matrix/client/v3/rooms/{Uri.EscapeDataString(space)}/state/m.space.child/{Uri.EscapeDataString(room)}", via, ct);
+            await SendAsync(HttpMethod.Put, $"_matrix/client/v3/rooms/{Uri.EscapeDataString(room)}/state/m.space.parent/{Uri.EscapeDataString(space)}",
+                new { via = new[] { serverName }, canonical = true }, ct);
+            ids.Add(room);
+        }
+        NeighbourhoodRooms = ids;
+    }
+
+    private async Task<string> EnsureRoomAsync(string serverName, string alias, string name, bool isSpace, CancellationToken ct)
+    {
+        try
+        {
+            var found = await SendAsync(HttpMethod.Get, $"_matrix/client/v3/directory/room/{Uri.EscapeDataString($"#{alias}:{serverName}")}", null, ct);
+            return found.GetProperty("room_id").GetString()!;
+        }
+        catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.NotFound) { }
+        var created = await SendAsync(HttpMethod.Post, "_matrix/client/v3/createRoom", isSpace
+            ? new
+            {
+                name, room_alias_name = alias, preset = "public_chat", visibility = "public",
+                creation_content = new Dictionary<string, string> { ["type"] = "m.space" },
+                // In the space itself only the platform (and admins it names) change things; people talk in its rooms.
+                power_level_content_override = new { events_default = 100, invite = 0 },
+            }
+            : (object)new { name, room_alias_name = alias, preset = "public_chat", visibility = "public" }, ct);
+        return created.GetProperty("room_id").GetString()!;
+    }
+
+    /// <summary>Puts a new neighbour into the space and its rooms (the admin API joins a local user to a room the platform is in).</summary>
+    public async Task JoinNeighbourhoodAsync(string userId, CancellationToken ct)
+    {
+        foreach (var room in NeighbourhoodRooms ?? [])
+            await SendAsync(HttpMethod.Post, $"_synapse/admin/v1/join/{Uri.EscapeDataString(room)}", new { user_id = userId }, ct);
     }
 
     // ----- Registration tokens (neighbourhood invites), through the admin API -----
@@ -138,7 +232,9 @@ public sealed class HomeserverAdmin(HomeserverEndpoint endpoint, IOptions<Orches
         using var request = new HttpRequestMessage(method, Address() + path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var answer = await _http.SendAsync(request, ct);
-        answer.EnsureSuccessStatusCode();
+        if (!answer.IsSuccessStatusCode)
+            throw new HttpRequestException($"The homeserver answered {method} {path.Split('?')[0]} with {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(ct)}",
+                null, answer.StatusCode);
         return await answer.Content.ReadFromJsonAsync<JsonElement>(ct);
     }
 

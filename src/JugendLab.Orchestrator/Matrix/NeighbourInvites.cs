@@ -4,6 +4,7 @@ using JugendLab.Orchestrator.Accounts;
 using JugendLab.Orchestrator.Audit;
 using JugendLab.Orchestrator.Errors;
 using JugendLab.Orchestrator.State;
+using Microsoft.Extensions.Logging;
 
 namespace JugendLab.Orchestrator.Matrix;
 
@@ -12,7 +13,8 @@ namespace JugendLab.Orchestrator.Matrix;
 /// join page: no e-mail address, no real name. The homeserver keeps the tokens and counts their uses; every staff
 /// action is in the audit log.
 /// </summary>
-public sealed partial class NeighbourInvites(HomeserverAdmin admin, AuditLog audit, JugendLabDb db, TimeProvider time)
+public sealed partial class NeighbourInvites(HomeserverAdmin admin, AuditLog audit, JugendLabDb db, TimeProvider time,
+    ILogger<NeighbourInvites> logger)
 {
     public const int MinPasswordLength = 10;
 
@@ -73,9 +75,15 @@ public sealed partial class NeighbourInvites(HomeserverAdmin admin, AuditLog aud
             default: throw Unknown();
         }
         var result = await CallAsync(() => admin.RegisterWithTokenAsync(token!.Trim(), userName, password!, address, ct));
+        if (result.UserId is { } newUser)
+        {
+            // Into the neighbourhood's space and rooms; the account works without, so a failure here is only logged.
+            try { await admin.JoinNeighbourhoodAsync(newUser, ct); }
+            catch (HttpRequestException e) { logger.LogWarning("{User} has an account but could not be put into the neighbourhood's rooms: {Error}", newUser, e.Message); }
+            return newUser;
+        }
         return result switch
         {
-            { UserId: { } userId } => userId,
             { Error: "M_USER_IN_USE" } => throw DomainException.Conflict(
                 $"Den Benutzernamen «{userName}» hat schon jemand. Wähl einen anderen.", $"Someone already has the user name \u201c{userName}\u201d. Choose another."),
             { Error: "M_INVALID_USERNAME" or "M_EXCLUSIVE" } => throw DomainException.Conflict(

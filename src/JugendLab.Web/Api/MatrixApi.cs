@@ -21,6 +21,14 @@ public static class MatrixApi
                              $"at most {NeighbourInvite.MaxValidDays}) or until `expiresAt`. The answer holds the join link. Mentors and admins only.");
         api.MapDelete("/matrix/invites/{token}", RevokeInvite)
             .WithDescription("Withdraws an invite; accounts made with it stay. Mentors and admins only.");
+        api.MapGet("/matrix/accounts", Accounts)
+            .WithDescription($"The homeserver's accounts, newest first (at most {ChatModeration.ListedAccounts}). Mentors and admins only.");
+        api.MapPost("/matrix/accounts/{userId}/deactivation", Deactivate)
+            .WithDescription("Deactivates an account and erases its messages and profile; a reason is needed (audit log). Cannot be undone. Mentors and admins only.");
+        api.MapGet("/matrix/reports", Reports)
+            .WithDescription("Messages people reported in their Matrix apps, with the text, who wrote it, who reported it and why. Mentors and admins only.");
+        api.MapDelete("/matrix/reports/{id:long}", DismissReport)
+            .WithDescription("Marks a report as done (removes it from the list; audit log). Mentors and admins only.");
         api.MapPost("/matrix/join", Join).AllowAnonymous()
             .WithDescription("Makes a neighbour's account on the homeserver with an invite: a user name and a password (10 characters or more). " +
                              "No e-mail address. 404 for an unknown invite, 409 for one that is used up or expired or a name that is taken.");
@@ -48,6 +56,24 @@ public static class MatrixApi
         return TypedResults.NoContent();
     }
 
+    public static async Task<Ok<NeighbourAccount[]>> Accounts(HttpContext http, ChatModeration moderation, CancellationToken ct) =>
+        TypedResults.Ok((await moderation.AccountsAsync(http.User.ToActor(), ct)).ToArray());
+
+    public static async Task<NoContent> Deactivate(string userId, DeactivationRequest request, HttpContext http, ChatModeration moderation, CancellationToken ct)
+    {
+        await moderation.DeactivateAsync(http.User.ToActor(), userId, request.Reason, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<ChatReport[]>> Reports(HttpContext http, ChatModeration moderation, CancellationToken ct) =>
+        TypedResults.Ok((await moderation.ReportsAsync(http.User.ToActor(), ct)).ToArray());
+
+    public static async Task<NoContent> DismissReport(long id, HttpContext http, ChatModeration moderation, CancellationToken ct)
+    {
+        await moderation.DismissReportAsync(http.User.ToActor(), id, null, ct);
+        return TypedResults.NoContent();
+    }
+
     public static async Task<Created<JoinedModel>> Join(JoinRequest request, HttpContext http, NeighbourInvites invites, SignInGuard guard,
         IOptions<DomainOptions> domain, CancellationToken ct)
     {
@@ -57,6 +83,7 @@ public static class MatrixApi
 }
 
 public sealed record CreateNeighbourInviteRequest(int? Uses, int? Days, DateTimeOffset? ExpiresAt);
+public sealed record DeactivationRequest(string? Reason);
 public sealed record JoinRequest(string? Token, string? UserName, string? Password);
 public sealed record JoinedModel(string UserId, string Homeserver, string ServerName);
 

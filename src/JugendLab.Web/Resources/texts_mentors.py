@@ -347,7 +347,7 @@ TEXTS = {
     "OverviewStoppedByTeamLine": ("Vom Team. Es kann das Projekt selbst wieder starten.", "By the team. It can start the project again itself."),
     "OverviewNoReason": ("kein Grund angegeben", "no reason given"),
     "OverviewLogs": ("Logs ansehen", "See the logs"),
-    "OverviewLogsLabel": ("Logs von {0} ansehen", "See the logs of {0}"),
+    "OverviewLogsLabel": ("Logs ansehen: {0}", "See the logs of {0}"),
     "OverviewReportsLabel": ("{0} offene Meldungen zu {1} ansehen", "See {0} open reports about {1}"),
     "OverviewNoDeploy": ("Noch keine", "None yet"),
     "OverviewCpu": ("CPU: {0} % von {1} %", "CPU: {0} % of {1} %"),

@@ -15,7 +15,7 @@ TEXTS = {
     "WishesAnswered": ("Fertig", "Done"),
     "WishesAnsweredBy": ("Team {0} hat es gebaut:", "Team {0} built it:"),
     "WishesAdopt": ("Übernehmen", "Take it on"),
-    "WishesAdoptLabel": ("Wunsch übernehmen: {0}", "Take the wish on: {0}"),
+    "WishesAdoptLabel": ("Wunsch übernehmen: {0}", "Take it on: {0}"),
     "WishesAdoptTeam": ("Für das Team", "For the team"),
     "WishAdopted": ("Euer Team hat den Wunsch «{0}» übernommen. Wenn euer Projekt online ist, verbindet es im Schaufenster-Tab mit dem Wunsch.",
                     "Your team took on the wish \u201c{0}\u201d. Once your project is online, link it to the wish in its Showcase tab."),
@@ -24,7 +24,7 @@ TEXTS = {
     "WishesAnswerHint": ("Euer Team hat diesen Wunsch übernommen. Im Schaufenster-Tab eures Projekts sagt ihr, dass es die Antwort darauf ist.",
                          "Your team took this wish on. In your project's Showcase tab you can say that it answers it."),
     "WishesRelease": ("Zurückgeben", "Give it back"),
-    "WishesReleaseLabel": ("Wunsch zurückgeben: {0}", "Give the wish back: {0}"),
+    "WishesReleaseLabel": ("Wunsch zurückgeben: {0}", "Give it back: {0}"),
     "WishesBack": ("Zurück zu den Wünschen", "Back to the wishes"),
 
     # Posting a wish
@@ -66,7 +66,7 @@ TEXTS = {
     "WishesDeclinedDone": ("Der Wunsch «{0}» wird nicht gezeigt.", "The wish \u201c{0}\u201d is not shown."),
     "WishesPublic": ("Öffentlich sichtbar", "Shown in public"),
     "WishesWithdraw": ("Zurückziehen", "Take down"),
-    "WishesWithdrawLabel": ("Wunsch zurückziehen: {0}", "Take the wish down: {0}"),
+    "WishesWithdrawLabel": ("Wunsch zurückziehen: {0}", "Take down the wish: {0}"),
     "WishesWithdrawnDone": ("Der Wunsch «{0}» ist nicht mehr öffentlich.", "The wish \u201c{0}\u201d is no longer public."),
 
     # The project's showcase tab and the public showcase

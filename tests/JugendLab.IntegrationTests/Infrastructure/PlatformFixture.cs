@@ -195,13 +195,22 @@ public class PlatformFixture : IAsyncLifetime
         var left = new List<string>();
         // A few passes: a kept image can be the parent of a newer build (409 until the child is gone),
         // and an image or network may already be gone when we reach it (404). Neither is a leak.
-        for (var pass = 0; pass < 4; pass++)
+        for (var pass = 0; pass < 8; pass++)
         {
             left.Clear();
-            foreach (var c in (await ContainersAsync()).Concat(await ServiceContainersAsync()))
+            var networks = (await Docker.Networks.ListNetworksAsync()).Where(n => n.Name.StartsWith($"jl-{Instance}-")).ToList();
+            // Whatever is attached to this platform's networks goes too, labelled or not (a network with one left cannot go).
+            var attached = new List<ContainerListResponse>();
+            foreach (var n in networks)
+                attached.AddRange(await Docker.Containers.ListContainersAsync(new ContainersListParameters
+                {
+                    All = true,
+                    Filters = new Dictionary<string, IDictionary<string, bool>> { ["network"] = new Dictionary<string, bool> { [n.Name] = true } },
+                }));
+            foreach (var c in (await ContainersAsync()).Concat(await ServiceContainersAsync()).Concat(attached).DistinctBy(c => c.ID))
                 await TryRemoveAsync($"container {c.Names.FirstOrDefault()}", left,
                     () => Docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }));
-            foreach (var n in (await Docker.Networks.ListNetworksAsync()).Where(n => n.Name.StartsWith($"jl-{Instance}-")))
+            foreach (var n in networks)
                 await TryRemoveAsync($"network {n.Name}", left, () => Docker.Networks.DeleteNetworkAsync(n.ID));
             var volumes = await Docker.Volumes.ListAsync(new VolumesListParameters());
             foreach (var v in volumes.Volumes?.Where(v => v.Name.StartsWith($"jl-{Instance}-")) ?? [])
@@ -214,7 +223,7 @@ public class PlatformFixture : IAsyncLifetime
                 await TryRemoveAsync($"image {i.RepoTags?.FirstOrDefault() ?? i.ID}", left,
                     () => Docker.Images.DeleteImageAsync(i.ID, new ImageDeleteParameters { Force = true }));
             if (left.Count == 0) break;
-            await Task.Delay(500);
+            await Task.Delay(1000);
         }
         DetachLoopDevicesUnder(DataDirectory); // the projects' size-limited /data images
         Sites.Dispose();
@@ -222,7 +231,12 @@ public class PlatformFixture : IAsyncLifetime
         Docker.Dispose();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
         if (left.Count > 0)
-            throw new InvalidOperationException("The test platform left Docker objects behind that could not be removed:\n  " + string.Join("\n  ", left));
+        {
+            // The test runner shows a fixture's failure by its type only: the list goes to a file as well.
+            var message = $"The test platform {Instance} left Docker objects behind that could not be removed: " + string.Join("; ", left);
+            await File.AppendAllTextAsync(Path.Combine(Path.GetTempPath(), "jugendlab-test-cleanup.log"), $"{DateTimeOffset.Now:O} {message}\n");
+            throw new InvalidOperationException(message);
+        }
     }
 
     private static async Task TryRemoveAsync(string what, List<string> left, Func<Task> remove)

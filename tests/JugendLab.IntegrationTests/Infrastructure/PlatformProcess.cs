@@ -101,7 +101,8 @@ public sealed class PlatformProcess : IAsyncDisposable
     public async Task KillAsync()
     {
         if (_process is null || _process.HasExited) return;
-        _process.Kill(entireProcessTree: true);
+        try { _process.Kill(entireProcessTree: true); }
+        catch (InvalidOperationException) { return; } // it ended by itself in between
         await _process.WaitForExitAsync();
     }
 

@@ -69,7 +69,12 @@ public sealed class NeighbourJoinTests(PlatformFixture platform)
         // The account works in a Matrix app: the app signs in through the gateway, with the base domain's user ID.
         using var login = await platform.Sites.PostAsJsonAsync(Homeserver("/_matrix/client/v3/login"),
             new { type = "m.login.password", identifier = new { type = "m.id.user", user = name }, password });
-        Assert.Equal($"@{name}:lab.localhost", (await PlatformFixture.ReadJson(login)).GetProperty("user_id").GetString());
+        var session = await PlatformFixture.ReadJson(login);
+        Assert.Equal($"@{name}:lab.localhost", session.GetProperty("user_id").GetString());
+
+        // New neighbours are in the neighbourhood's space and its starter rooms at once.
+        var rooms = await RoomNamesAsync(session.GetProperty("access_token").GetString()!);
+        Assert.Equal(["Infos aus dem Quartier", "Jugend-IT", "Nachbarschaftshilfe", "Unser Quartier"], rooms.Order());
 
         // The invite was for one person: the next one who opens the link is told so.
         await using (var second = await BrowserSession.StartAsync(platform, forwardedFor: SecondNeighbour))
@@ -81,6 +86,22 @@ public sealed class NeighbourJoinTests(PlatformFixture platform)
 
         var audit = await PlatformFixture.ReadJson(await platform.Api.GetAsync($"audit?actor={mentor}&action=NeighbourInviteCreated"));
         Assert.Single(audit.EnumerateArray());
+    }
+
+    private async Task<List<string>> RoomNamesAsync(string token)
+    {
+        using var joinedRequest = new HttpRequestMessage(HttpMethod.Get, Homeserver("/_matrix/client/v3/joined_rooms"));
+        joinedRequest.Headers.Authorization = new("Bearer", token);
+        var joined = await PlatformFixture.ReadJson(await platform.Sites.SendAsync(joinedRequest));
+        var names = new List<string>();
+        foreach (var room in joined.GetProperty("joined_rooms").EnumerateArray())
+        {
+            using var nameRequest = new HttpRequestMessage(HttpMethod.Get,
+                Homeserver($"/_matrix/client/v3/rooms/{Uri.EscapeDataString(room.GetString()!)}/state/m.room.name/"));
+            nameRequest.Headers.Authorization = new("Bearer", token);
+            names.Add((await PlatformFixture.ReadJson(await platform.Sites.SendAsync(nameRequest))).GetProperty("name").GetString()!);
+        }
+        return names;
     }
 
     [Fact]

@@ -117,5 +117,21 @@ public sealed class HomeserverConfigTests : IDisposable
         Assert.Equal(1, backOff.Attempts);
     }
 
+    [Theory]
+    [InlineData("Nachbarschaftshilfe", "nachbarschaftshilfe")]
+    [InlineData("Infos aus dem Quartier", "infos-aus-dem-quartier")]
+    [InlineData("Jugend-IT", "jugend-it")]
+    [InlineData("Grüne Höfe & Gärten", "gruene-hoefe-gaerten")]
+    [InlineData("  Café Élan!  ", "cafe-elan")]
+    [InlineData("???", "raum")]
+    public void RoomNames_BecomeSimpleAliases(string name, string alias) => Assert.Equal(alias, NeighbourhoodSpace.AliasOf(name));
+
+    [Fact]
+    public void StarterRooms_AreTheDefaults_UnlessConfigured()
+    {
+        Assert.Equal(MatrixOptions.DefaultStarterRooms, new MatrixOptions().Rooms);
+        Assert.Equal(["Velo-Werkstatt"], new MatrixOptions { StarterRooms = ["Velo-Werkstatt"] }.Rooms);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

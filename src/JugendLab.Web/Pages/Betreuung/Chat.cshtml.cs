@@ -10,11 +10,13 @@ namespace JugendLab.Web.Pages.Betreuung;
 /// "Quartier-Chat": how the neighbourhood's homeserver is doing (running, accounts, rooms), and invites for neighbours:
 /// a link and a QR code that lets a number of people make an account until a date. Open invites can be withdrawn.
 /// </summary>
-public sealed class ChatModel(HomeserverOverview overview, NeighbourInvites invites, PlatformUrls urls, IStringLocalizer<SharedResource> text,
-    TimeProvider time) : StaffPageModel
+public sealed class ChatModel(HomeserverOverview overview, NeighbourInvites invites, ChatModeration moderation, PlatformUrls urls,
+    IStringLocalizer<SharedResource> text, TimeProvider time) : StaffPageModel
 {
     public HomeserverReport Report { get; private set; } = null!;
     public IReadOnlyList<NeighbourInvite> Open { get; private set; } = [];
+    public IReadOnlyList<ChatReport> Reports { get; private set; } = [];
+    public IReadOnlyList<NeighbourAccount> Accounts { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
     [BindProperty] public int Uses { get; set; } = 1;
@@ -23,6 +25,9 @@ public sealed class ChatModel(HomeserverOverview overview, NeighbourInvites invi
     [TempData] public string? NewToken { get; set; }
 
     public string Link(NeighbourInvite invite) => urls.JoinLink(invite.Token);
+
+    /// <summary>Why deactivating <paramref name="userId"/> was refused (no reason given), next to its form.</summary>
+    public string? DeactivateError(string userId) => ErrorFor("reason-" + userId);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -41,11 +46,31 @@ public sealed class ChatModel(HomeserverOverview overview, NeighbourInvites invi
             return text["ChatInviteRevoked"];
         }, ct);
 
+    /// <summary>Deactivates an account (from the list, or from a report about its message, which is then done too).</summary>
+    public Task<IActionResult> OnPostDeactivateAsync(string userId, string? reason, long? report, CancellationToken ct) =>
+        ActAsync(async c =>
+        {
+            await moderation.DeactivateAsync(User.ToActor(), userId, reason, c);
+            if (report is { } id) await moderation.DismissReportAsync(User.ToActor(), id, reason, c);
+            return text["ChatDeactivated", userId];
+        }, ct, "reason-" + userId);
+
+    public Task<IActionResult> OnPostDismissAsync(long report, CancellationToken ct) =>
+        ActAsync(async c =>
+        {
+            await moderation.DismissReportAsync(User.ToActor(), report, null, c);
+            return text["ChatReportDismissed"];
+        }, ct);
+
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Now = time.GetUtcNow();
         Report = await overview.ReadAsync(User.ToActor(), ct);
         if (Report.State == HomeserverState.Ready)
+        {
             Open = (await invites.ListAsync(User.ToActor(), ct)).Where(i => i.StateAt(Now) == NeighbourInviteState.Open).ToList();
+            Reports = await moderation.ReportsAsync(User.ToActor(), ct);
+            Accounts = await moderation.AccountsAsync(User.ToActor(), ct);
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace JugendLab.Web.Pages.Nachbarschaft;
 /// A neighbour with an invite link (<c>/beitreten?token=…</c>) picks a user name and a password and has an account on
 /// the neighbourhood's chat server; then the page says in plain words how to go on in a Matrix app. No e-mail address.
 /// </summary>
-public sealed class BeitretenModel(NeighbourInvites invites, SignInGuard guard, IOptions<DomainOptions> domain)
+public sealed class BeitretenModel(NeighbourInvites invites, SignInGuard guard, IOptions<DomainOptions> domain, IOptions<MatrixOptions> matrix)
     : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
@@ -27,6 +27,8 @@ public sealed class BeitretenModel(NeighbourInvites invites, SignInGuard guard, 
     public string? Unavailable { get; private set; }
 
     public string ServerName => domain.Value.Base;
+    public string SpaceName => matrix.Value.SpaceName;
+    public IReadOnlyList<string> RoomNames => matrix.Value.Rooms;
     public string HomeserverUrl => HomeserverConfig.PublicBaseUrl(domain.Value).TrimEnd('/');
 
     public async Task OnGetAsync(CancellationToken ct) => await CheckAsync(ct);
