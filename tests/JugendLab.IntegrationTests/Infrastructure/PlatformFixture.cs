@@ -219,6 +219,16 @@ public class PlatformFixture : IAsyncLifetime
             {
                 Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [$"jugendlab-{Instance}/*"] = true } },
             });
+            // A build the platform started before it was stopped can still run a step in an unlabelled container on one
+            // of these images (a cached layer of an earlier version): it goes first, or the image cannot.
+            foreach (var i in images)
+                foreach (var c in await Docker.Containers.ListContainersAsync(new ContainersListParameters
+                         {
+                             All = true,
+                             Filters = new Dictionary<string, IDictionary<string, bool>> { ["ancestor"] = new Dictionary<string, bool> { [i.ID] = true } },
+                         }))
+                    await TryRemoveAsync($"build container {c.ID[..12]}", left,
+                        () => Docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true }));
             foreach (var i in images.OrderByDescending(i => i.Created)) // children before the images they were built on
                 await TryRemoveAsync($"image {i.RepoTags?.FirstOrDefault() ?? i.ID}", left,
                     () => Docker.Images.DeleteImageAsync(i.ID, new ImageDeleteParameters { Force = true }));
