@@ -17,13 +17,13 @@ public sealed class ChatModeration(HomeserverAdmin admin, AuditLog audit, Jugend
     public async Task<IReadOnlyList<NeighbourAccount>> AccountsAsync(Actor actor, CancellationToken ct)
     {
         actor.EnsureStaff();
-        return await CallAsync(() => admin.AccountsAsync(ListedAccounts, ct));
+        return await HomeserverUnavailable.Guard(() => admin.AccountsAsync(ListedAccounts, ct));
     }
 
     public async Task<IReadOnlyList<ChatReport>> ReportsAsync(Actor actor, CancellationToken ct)
     {
         actor.EnsureStaff();
-        return await CallAsync(() => admin.ReportsAsync(ct));
+        return await HomeserverUnavailable.Guard(() => admin.ReportsAsync(ct));
     }
 
     public async Task DeactivateAsync(Actor actor, string userId, string? reason, CancellationToken ct)
@@ -33,10 +33,10 @@ public sealed class ChatModeration(HomeserverAdmin admin, AuditLog audit, Jugend
             throw DomainException.Invalid("Schreib einen Grund: Er steht im Protokoll.", "Write a reason: it goes into the audit log.");
         if (userId.StartsWith($"@{HomeserverAdmin.AccountName}:", StringComparison.Ordinal))
             throw DomainException.Forbidden("Das Konto der Plattform selbst kann man nicht sperren.", "The platform's own account cannot be deactivated.");
-        var account = (await CallAsync(() => admin.AccountsAsync(ListedAccounts, ct))).FirstOrDefault(a => a.UserId == userId);
+        var account = (await HomeserverUnavailable.Guard(() => admin.AccountsAsync(ListedAccounts, ct))).FirstOrDefault(a => a.UserId == userId);
         if (account is { Admin: true } && actor.Role != Role.Admin)
             throw DomainException.Forbidden("Ein Admin-Konto des Chats kann nur ein Admin sperren.", "Only an admin can deactivate a chat admin's account.");
-        await CallAsync(async () => { await admin.DeactivateAsync(userId, ct); return true; });
+        await HomeserverUnavailable.Guard(() => admin.DeactivateAsync(userId, ct));
         audit.Record(actor, AuditAction.NeighbourDeactivated, null, userId, reason);
         await db.SaveChangesAsync(ct);
     }
@@ -44,21 +44,10 @@ public sealed class ChatModeration(HomeserverAdmin admin, AuditLog audit, Jugend
     public async Task DismissReportAsync(Actor actor, long id, string? note, CancellationToken ct)
     {
         actor.EnsureStaff();
-        var report = (await CallAsync(() => admin.ReportsAsync(ct))).FirstOrDefault(r => r.Id == id)
+        var report = (await HomeserverUnavailable.Guard(() => admin.ReportsAsync(ct))).FirstOrDefault(r => r.Id == id)
                      ?? throw DomainException.NotFound("Diese Meldung gibt es nicht mehr.", "This report no longer exists.");
-        await CallAsync(async () => { await admin.DeleteReportAsync(id, ct); return true; });
+        await HomeserverUnavailable.Guard(() => admin.DeleteReportAsync(id, ct));
         audit.Record(actor, AuditAction.ChatReportDismissed, null, $"{report.Sender} in {report.Room}", note);
         await db.SaveChangesAsync(ct);
-    }
-
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
-    {
-        try { return await call(); }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
-        {
-            throw DomainException.Unavailable(
-                "Der Chat-Server des Quartiers läuft gerade nicht. Versuch es in ein paar Minuten nochmals.",
-                "The neighbourhood's chat server is not running right now. Try again in a few minutes.");
-        }
     }
 }

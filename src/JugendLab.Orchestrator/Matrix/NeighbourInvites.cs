@@ -30,7 +30,7 @@ public sealed partial class NeighbourInvites(HomeserverAdmin admin, AuditLog aud
         if (expiresAt <= now || expiresAt > now.AddDays(NeighbourInvite.MaxValidDays))
             throw DomainException.Invalid($"Eine Einladung gilt von jetzt an bis höchstens {NeighbourInvite.MaxValidDays} Tage.",
                 $"An invite is valid from now for at most {NeighbourInvite.MaxValidDays} days.");
-        var invite = await CallAsync(() => admin.CreateRegistrationTokenAsync(uses, expiresAt, ct));
+        var invite = await HomeserverUnavailable.Guard(() => admin.CreateRegistrationTokenAsync(uses, expiresAt, ct));
         audit.Record(actor, AuditAction.NeighbourInviteCreated, null, Describe(invite));
         await db.SaveChangesAsync(ct);
         return invite;
@@ -39,16 +39,16 @@ public sealed partial class NeighbourInvites(HomeserverAdmin admin, AuditLog aud
     public async Task<IReadOnlyList<NeighbourInvite>> ListAsync(Actor actor, CancellationToken ct)
     {
         actor.EnsureStaff();
-        return (await CallAsync(() => admin.ListRegistrationTokensAsync(ct)))
+        return (await HomeserverUnavailable.Guard(() => admin.ListRegistrationTokensAsync(ct)))
             .OrderByDescending(i => i.ExpiresAt ?? DateTimeOffset.MaxValue).ToList();
     }
 
     public async Task RevokeAsync(Actor actor, string token, CancellationToken ct)
     {
         actor.EnsureStaff();
-        var invite = await CallAsync(() => admin.RegistrationTokenAsync(token, ct))
+        var invite = await HomeserverUnavailable.Guard(() => admin.RegistrationTokenAsync(token, ct))
                      ?? throw DomainException.NotFound("Diese Einladung gibt es nicht (mehr).", "This invite does not exist (any more).");
-        await CallAsync(() => admin.DeleteRegistrationTokenAsync(token, ct));
+        await HomeserverUnavailable.Guard(() => admin.DeleteRegistrationTokenAsync(token, ct));
         audit.Record(actor, AuditAction.NeighbourInviteRevoked, null, Describe(invite));
         await db.SaveChangesAsync(ct);
     }
@@ -57,7 +57,7 @@ public sealed partial class NeighbourInvites(HomeserverAdmin admin, AuditLog aud
     public async Task<NeighbourInviteState> CheckAsync(string? token, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 64) return NeighbourInviteState.Unknown;
-        var invite = await CallAsync(() => admin.RegistrationTokenAsync(token.Trim(), ct));
+        var invite = await HomeserverUnavailable.Guard(() => admin.RegistrationTokenAsync(token.Trim(), ct));
         return invite?.StateAt(time.GetUtcNow()) ?? NeighbourInviteState.Unknown;
     }
 
@@ -74,7 +74,7 @@ public sealed partial class NeighbourInvites(HomeserverAdmin admin, AuditLog aud
             case NeighbourInviteState.Expired: throw Expired();
             default: throw Unknown();
         }
-        var result = await CallAsync(() => admin.RegisterWithTokenAsync(token!.Trim(), userName, password!, address, ct));
+        var result = await HomeserverUnavailable.Guard(() => admin.RegisterWithTokenAsync(token!.Trim(), userName, password!, address, ct));
         if (result.UserId is { } newUser)
         {
             // Into the neighbourhood's space and rooms; the account works without, so a failure here is only logged.
@@ -128,18 +128,4 @@ public sealed partial class NeighbourInvites(HomeserverAdmin admin, AuditLog aud
 
     private static string Describe(NeighbourInvite invite) =>
         $"{invite.Token[..Math.Min(4, invite.Token.Length)]}…, {invite.UsesAllowed?.ToString() ?? "∞"}×, {invite.ExpiresAt:yyyy-MM-dd HH:mm} UTC";
-
-    /// <summary>Turns "the homeserver is not there" into a message an admin or a neighbour can act on.</summary>
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
-    {
-        try { return await call(); }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
-        {
-            throw DomainException.Unavailable(
-                "Der Chat-Server des Quartiers läuft gerade nicht. Versuch es in ein paar Minuten nochmals.",
-                "The neighbourhood's chat server is not running right now. Try again in a few minutes.");
-        }
-    }
-
-    private static async Task<bool> CallAsync(Func<Task> call) => await CallAsync(async () => { await call(); return true; });
 }

@@ -134,7 +134,7 @@ public sealed class HomeserverTests(PlatformFixture platform)
             await WaitUntilReadyAsync();
             var after = platform.UniqueName("nach-der-sicherung");
             await CreateRoomAsync(after);
-            Assert.Contains(after, await RoomNamesAsync());
+            Assert.Contains(after, await platform.RoomNamesAsync(await PlatformTokenAsync()));
 
             // Everything of the homeserver is lost: its containers and its folder.
             await platform.Platform.KillAsync();
@@ -152,7 +152,7 @@ public sealed class HomeserverTests(PlatformFixture platform)
             Directory.Delete(Path.GetDirectoryName(backup)!, recursive: true);
         }
 
-        var rooms = await RoomNamesAsync();
+        var rooms = await platform.RoomNamesAsync(await PlatformTokenAsync());
         Assert.Contains(before, rooms);
         Assert.DoesNotContain(rooms, r => r.StartsWith("nach-der-sicherung", StringComparison.Ordinal));
     }
@@ -172,24 +172,6 @@ public sealed class HomeserverTests(PlatformFixture platform)
         };
         request.Headers.Authorization = new("Bearer", await PlatformTokenAsync());
         await PlatformFixture.EnsureSuccess(await platform.Sites.SendAsync(request));
-    }
-
-    private async Task<List<string>> RoomNamesAsync()
-    {
-        var token = await PlatformTokenAsync();
-        using var joinedRequest = new HttpRequestMessage(HttpMethod.Get, Homeserver("/_matrix/client/v3/joined_rooms"));
-        joinedRequest.Headers.Authorization = new("Bearer", token);
-        var joined = await PlatformFixture.ReadJson(await platform.Sites.SendAsync(joinedRequest));
-        var names = new List<string>();
-        foreach (var room in joined.GetProperty("joined_rooms").EnumerateArray())
-        {
-            using var nameRequest = new HttpRequestMessage(HttpMethod.Get,
-                Homeserver($"/_matrix/client/v3/rooms/{Uri.EscapeDataString(room.GetString()!)}/state/m.room.name/"));
-            nameRequest.Headers.Authorization = new("Bearer", token);
-            using var answer = await platform.Sites.SendAsync(nameRequest);
-            if (answer.IsSuccessStatusCode) names.Add((await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString()!);
-        }
-        return names;
     }
 
     private async Task<string> PlatformTokenAsync() =>

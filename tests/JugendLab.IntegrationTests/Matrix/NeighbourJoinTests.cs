@@ -73,7 +73,7 @@ public sealed class NeighbourJoinTests(PlatformFixture platform)
         Assert.Equal($"@{name}:lab.localhost", session.GetProperty("user_id").GetString());
 
         // New neighbours are in the neighbourhood's space and its starter rooms at once.
-        var rooms = await RoomNamesAsync(session.GetProperty("access_token").GetString()!);
+        var rooms = await platform.RoomNamesAsync(session.GetProperty("access_token").GetString()!);
         Assert.Equal(["Infos aus dem Quartier", "Jugend-IT", "Nachbarschaftshilfe", "Unser Quartier"], rooms.Order());
 
         // The invite was for one person: the next one who opens the link is told so.
@@ -86,22 +86,6 @@ public sealed class NeighbourJoinTests(PlatformFixture platform)
 
         var audit = await PlatformFixture.ReadJson(await platform.Api.GetAsync($"audit?actor={mentor}&action=NeighbourInviteCreated"));
         Assert.Single(audit.EnumerateArray());
-    }
-
-    private async Task<List<string>> RoomNamesAsync(string token)
-    {
-        using var joinedRequest = new HttpRequestMessage(HttpMethod.Get, Homeserver("/_matrix/client/v3/joined_rooms"));
-        joinedRequest.Headers.Authorization = new("Bearer", token);
-        var joined = await PlatformFixture.ReadJson(await platform.Sites.SendAsync(joinedRequest));
-        var names = new List<string>();
-        foreach (var room in joined.GetProperty("joined_rooms").EnumerateArray())
-        {
-            using var nameRequest = new HttpRequestMessage(HttpMethod.Get,
-                Homeserver($"/_matrix/client/v3/rooms/{Uri.EscapeDataString(room.GetString()!)}/state/m.room.name/"));
-            nameRequest.Headers.Authorization = new("Bearer", token);
-            names.Add((await PlatformFixture.ReadJson(await platform.Sites.SendAsync(nameRequest))).GetProperty("name").GetString()!);
-        }
-        return names;
     }
 
     [Fact]
