@@ -51,18 +51,31 @@ public sealed class ProjectDeletion(
 
     private async Task RemoveEngineObjectsAsync(Project project, CancellationToken ct)
     {
-        try
+        // A busy engine can still hold the volume of a container it has just removed: try again a few times.
+        for (var attempt = 1; ; attempt++)
         {
-            foreach (var container in await runtime.ListAsync(project.Id, ct))
-                await runtime.RemoveAsync(container.Name, TimeSpan.Zero, ct);
-            foreach (var image in (await runtime.ListImagesAsync(ct)).Where(i => i.ProjectSlug == project.Slug))
-                await runtime.RemoveImageAsync(image.Id, ct);
-            await data.DeleteAsync(project.Id, ct);
-        }
-        catch (Exception e) when (e is Docker.DotNet.DockerApiException or DataVolumeException)
-        {
-            // The reconciler removes containers of unknown projects; an image or volume left here is pruned by hand.
-            logger.LogWarning(e, "Could not remove everything of deleted project {ProjectId} from the engine", project.Id);
+            try
+            {
+                foreach (var container in await runtime.ListAsync(project.Id, ct))
+                    await runtime.RemoveAsync(container.Name, TimeSpan.Zero, ct);
+                foreach (var image in (await runtime.ListImagesAsync(ct)).Where(i => i.ProjectSlug == project.Slug))
+                    await runtime.RemoveImageAsync(image.Id, ct);
+                await data.DeleteAsync(project.Id, ct);
+                return;
+            }
+            catch (Exception e) when (e is Docker.DotNet.DockerApiException or DataVolumeException && attempt < RemoveAttempts)
+            {
+                logger.LogInformation("Removing deleted project {ProjectId} from the engine, attempt {Attempt}: {Error}", project.Id, attempt, e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), ct);
+            }
+            catch (Exception e) when (e is Docker.DotNet.DockerApiException or DataVolumeException)
+            {
+                // The reconciler removes containers of unknown projects; an image or volume left here is pruned by hand.
+                logger.LogWarning(e, "Could not remove everything of deleted project {ProjectId} from the engine", project.Id);
+                return;
+            }
         }
     }
+
+    private const int RemoveAttempts = 5;
 }
