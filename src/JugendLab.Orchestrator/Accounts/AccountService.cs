@@ -53,6 +53,27 @@ public sealed class AccountService(JugendLabDb db, AuditLog audit, TimeProvider 
         await db.Users.SingleOrDefaultAsync(u => u.Name == name, ct)
         ?? throw DomainException.NotFound($"Den Zugang „{name}“ gibt es nicht.", $"There is no user \"{name}\".");
 
+    /// <summary>The actor's own account, for their profile.</summary>
+    public async Task<User> MeAsync(Actor actor, CancellationToken ct) =>
+        await db.Users.SingleOrDefaultAsync(u => u.Id == actor.UserId, ct)
+        ?? throw DomainException.NotFound("Dein Zugang ist nicht mehr da.", "Your account is gone.");
+
+    /// <summary>
+    /// Links the actor's own Matrix account (or unlinks it with an empty value). Their teams' rooms invite it on the
+    /// platform's next pass; one Matrix account belongs to one person here.
+    /// </summary>
+    public async Task<User> LinkMatrixAsync(Actor actor, string? matrixUserId, CancellationToken ct)
+    {
+        var user = await MeAsync(actor, ct);
+        user.LinkMatrix(matrixUserId);
+        var taken = () => DomainException.Conflict(
+            $"Das Matrix-Konto {user.MatrixUserId} hat schon jemand anderes hier verknüpft. Ist es deins? Dann frag deine Mentor:in.",
+            $"Someone else here has already linked the Matrix account {user.MatrixUserId}. Is it yours? Then ask your mentor.");
+        if (user.MatrixUserId is { } id && await db.Users.AnyAsync(u => u.MatrixUserId == id && u.Id != user.Id, ct)) throw taken();
+        await UniqueNames.SaveAsync(db, taken, ct);
+        return user;
+    }
+
     /// <summary>A new token for the actor; the plain token is returned once and never stored.</summary>
     public async Task<(AccessToken Token, string Plain)> CreateTokenAsync(Actor actor, string? name, CancellationToken ct)
     {

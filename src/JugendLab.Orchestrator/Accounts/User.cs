@@ -24,6 +24,13 @@ public sealed class User
 
     public bool IsStaff => Role is Role.Admin or Role.Mentor;
 
+    /// <summary>The person's account in the neighbourhood's chat (<c>@mia:lab.example.org</c>), when they linked it in their
+    /// profile: the platform invites it to their teams' rooms, and takes commands from it there.</summary>
+    public string? MatrixUserId { get; private set; }
+
+    /// <summary>Links (or with null/empty, unlinks) the person's Matrix account; the ID is checked and lower-cased.</summary>
+    public void LinkMatrix(string? matrixUserId) => MatrixUserId = MatrixUserIds.Validate(matrixUserId);
+
     /// <summary>Set while staff have suspended the person: no sign-in, no session, no token works.</summary>
     public DateTimeOffset? SuspendedAt { get; private set; }
     public string? SuspendedBy { get; private set; }

@@ -25,6 +25,8 @@ public sealed class JugendLabDb(DbContextOptions<JugendLabDb> options) : DbConte
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();
     public DbSet<Showcase.ShowcaseEntry> ShowcaseEntries => Set<Showcase.ShowcaseEntry>();
     public DbSet<Wishes.Wish> Wishes => Set<Wishes.Wish>();
+    public DbSet<Notices.ChatNotice> ChatNotices => Set<Notices.ChatNotice>();
+    public DbSet<Notices.ChatRoom> ChatRooms => Set<Notices.ChatRoom>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JugendLabDb).Assembly);

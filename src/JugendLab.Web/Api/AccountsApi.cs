@@ -10,6 +10,7 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/me", Me);
+        api.MapPut("/me/matrix", LinkMatrix);
         api.MapGet("/users", ListUsers);
         api.MapPost("/users", CreateUser);
         api.MapGet("/tokens", ListTokens);
@@ -22,6 +23,13 @@ public static class AccountsApi
     {
         var actor = http.User.ToActor();
         return TypedResults.Ok(new UserModel(actor.Name, actor.Role));
+    }
+
+    /// <summary>Links the caller's own Matrix account (an empty value unlinks it): their teams' rooms invite it.</summary>
+    public static async Task<Ok<MatrixLinkModel>> LinkMatrix(MatrixLinkModel request, HttpContext http, AccountService accounts, CancellationToken ct)
+    {
+        var user = await accounts.LinkMatrixAsync(http.User.ToActor(), request.MatrixUserId, ct);
+        return TypedResults.Ok(new MatrixLinkModel(user.MatrixUserId));
     }
 
     public static async Task<Ok<UserModel[]>> ListUsers(HttpContext http, AccountService accounts, CancellationToken ct) =>

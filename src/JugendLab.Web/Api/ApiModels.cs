@@ -98,3 +98,6 @@ public sealed record TeamRequestModel(int Id, string Name, string Purpose, TeamR
     public static TeamRequestModel From(TeamRequest r) =>
         new(r.Id, r.Name, r.Purpose, r.Status, r.RequestedBy, r.RequestedAt, r.DecidedBy, r.DecidedAt, r.Note);
 }
+
+/// <summary>The person's Matrix account as linked in their profile (<c>@mia:lab.example.org</c>); null or empty: none.</summary>
+public sealed record MatrixLinkModel(string? MatrixUserId);

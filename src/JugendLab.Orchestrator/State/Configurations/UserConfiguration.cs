@@ -15,5 +15,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Ignore(u => u.IsSuspended);
         user.Property(u => u.SuspendedBy).HasMaxLength(64);
         user.Property(u => u.SuspendReason).HasMaxLength(500);
+        user.Property(u => u.MatrixUserId).HasMaxLength(MatrixUserIds.MaxLength);
+        user.HasIndex(u => u.MatrixUserId).IsUnique();
     }
 }
