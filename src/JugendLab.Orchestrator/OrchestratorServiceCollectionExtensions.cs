@@ -48,7 +48,9 @@ public static class OrchestratorServiceCollectionExtensions
 
         var network = configuration.GetSection(NetworkOptions.Section).Get<NetworkOptions>() ?? new NetworkOptions();
         var orchestrator = configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
-        services.AddDbContextFactory<JugendLabDb>(db => db.UseSqlite($"Data Source={orchestrator.DatabasePath}"));
+        services.AddSingleton<Notices.ChatSignals>();
+        services.AddDbContextFactory<JugendLabDb>((sp, db) => db.UseSqlite($"Data Source={orchestrator.DatabasePath}")
+            .AddInterceptors(sp.GetRequiredService<Notices.ChatSignals>()));
 
         services.AddSingleton<RoutePublisher>();
         services.AddSingleton<IRouteTableSource>(sp => sp.GetRequiredService<RoutePublisher>());
@@ -82,6 +84,11 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<Matrix.HomeserverEndpoint>();
         services.AddSingleton<Matrix.HomeserverAdmin>();
         services.AddSingleton<Matrix.Homeserver>();
+        services.AddSingleton<Notices.ChatNotifier>();
+        services.AddSingleton<Notices.RoomKeeper>();
+        services.AddScoped<Notices.BotCommands>();
+        services.AddHostedService<Notices.ChatOutbox>();
+        services.AddHostedService<Notices.ChatBot>();
         services.AddSingleton<ProjectRepositories>();
         services.AddSingleton<RepositorySizeLimit>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<JugendLabDb>>().CreateDbContext());

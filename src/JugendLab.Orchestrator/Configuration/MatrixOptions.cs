@@ -41,10 +41,17 @@ public sealed class MatrixOptions
     /// <summary>How long the homeserver may fail its health check before the platform restarts it.</summary>
     public TimeSpan UnhealthyRestartAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The longest wait between two tries of a chat notice while the homeserver does not answer.</summary>
+    public TimeSpan NoticeRetryLongest { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often every chat room's members are compared with the teams, besides right after a change.</summary>
+    public TimeSpan RoomSyncInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     public bool RunsOwnHomeserver => Enabled && string.IsNullOrWhiteSpace(ExistingHomeserverUrl);
 
     public bool IsValid() =>
         SynapseMemoryMb >= 128 && PostgresMemoryMb >= 64 && MediaRetention > TimeSpan.Zero && UnhealthyRestartAfter > TimeSpan.Zero
+        && NoticeRetryLongest >= TimeSpan.FromSeconds(2) && RoomSyncInterval >= TimeSpan.FromSeconds(1)
         && (string.IsNullOrWhiteSpace(ExistingHomeserverUrl) || Uri.IsWellFormedUriString(ExistingHomeserverUrl, UriKind.Absolute))
         && FederationAllowList.All(s => !string.IsNullOrWhiteSpace(s) && !s.Contains('/'))
         && !string.IsNullOrWhiteSpace(SpaceName) && StarterRooms.All(r => !string.IsNullOrWhiteSpace(r));

@@ -23,6 +23,7 @@ public sealed class DeployLog : IAsyncDisposable
     private readonly Action<int>? _recorded;
     private readonly CancellationTokenSource _overflowed = new();
     private readonly List<string> _pending = [];
+    private readonly Queue<string> _tail = new();
     private StreamWriter? _file;
     private long _writtenBytes;
     private bool _cut;
@@ -134,8 +135,16 @@ public sealed class DeployLog : IAsyncDisposable
         return [notice, line];
     }
 
+    /// <summary>The last lines written so far (for a failure notice).</summary>
+    public IReadOnlyList<string> Tail()
+    {
+        lock (_pending) return _tail.ToList();
+    }
+
     private void Store(string line)
     {
+        _tail.Enqueue(line);
+        if (_tail.Count > Notices.ChatNotifier.LogLines) _tail.Dequeue();
         if (_file is null) _pending.Add(line);
         else _file.WriteLine(line);
     }

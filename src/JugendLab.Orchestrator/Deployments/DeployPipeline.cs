@@ -29,6 +29,7 @@ public sealed class DeployPipeline(
     ResourceNames names,
     IOptions<OrchestratorOptions> options,
     IOptions<DomainOptions> domain,
+    Notices.ChatNotifier notices,
     TimeProvider time,
     ILogger<DeployPipeline> logger)
 {
@@ -52,7 +53,7 @@ public sealed class DeployPipeline(
         }
         catch (Exception e)
         {
-            return await FailAsync(db, deployment, e, log);
+            return await FailAsync(db, project, deployment, e, log);
         }
     }
 
@@ -125,8 +126,9 @@ public sealed class DeployPipeline(
     }
 
     /// <summary>Any failure: say why, record it, remove the new container. The route was not touched, so the last good deployment keeps serving.</summary>
-    private async Task<DeployOutcome> FailAsync(JugendLabDb db, Deployment deployment, Exception e, DeployLog log)
+    private async Task<DeployOutcome> FailAsync(JugendLabDb db, Project project, Deployment deployment, Exception e, DeployLog log)
     {
+        var lastLines = log.Tail(); // the build's own last words, before the refusal below
         var message = e switch
         {
             DomainException d => d.In(log.Language),
@@ -141,6 +143,7 @@ public sealed class DeployPipeline(
         log.Error(log.Pick("Deploy fehlgeschlagen. Die bisherige Version läuft weiter.",
                            "Deploy failed. The previous version keeps running."));
         deployment.Fail(message, time.GetUtcNow());
+        if (e is not OperationCanceledException) notices.DeployFailed(db, project, deployment, message, lastLines);
         await db.SaveChangesAsync(CancellationToken.None);
         if (deployment.ContainerName is not null)
             await runtime.RemoveAsync(deployment.ContainerName, TimeSpan.Zero, CancellationToken.None);
@@ -158,6 +161,7 @@ public sealed class DeployPipeline(
         previous?.Retire();
         deployment.Live(time.GetUtcNow());
         project.GoLive(deployment.Id);
+        notices.DeployLive(db, project, deployment);
         await db.SaveChangesAsync(CancellationToken.None);
         routes.Set(new ProjectRoute(project.Slug, RouteState.Live, sandbox.Address(container)));
         return previous?.ContainerName;

@@ -226,7 +226,15 @@ public sealed class HomeserverAdmin(HomeserverEndpoint endpoint, IOptions<Orches
         return new RegistrationResult(null, "M_UNKNOWN");
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    /// <summary>The platform's account, e.g. <c>@jugendlab:lab.example.org</c>; null before it exists.</summary>
+    public string? PlatformUserId => _account?.UserId;
+
+    /// <summary>The platform account's access token, for the bot's long-running sync (never logged); null before it exists.</summary>
+    internal string? AccessToken => _account?.AccessToken;
+
+    /// <summary>One call to the homeserver as the platform's account (client or admin API); a refusal is an
+    /// <see cref="HttpRequestException"/> with the status code.</summary>
+    public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         var token = _account?.AccessToken ?? throw new InvalidOperationException("The platform has no account on the homeserver yet.");
         using var request = new HttpRequestMessage(method, Address() + path) { Content = body is null ? null : JsonContent.Create(body) };
@@ -238,7 +246,7 @@ public sealed class HomeserverAdmin(HomeserverEndpoint endpoint, IOptions<Orches
         return await answer.Content.ReadFromJsonAsync<JsonElement>(ct);
     }
 
-    private string Address() => endpoint.Address ?? throw new InvalidOperationException("The homeserver is not running.");
+    internal string Address() => endpoint.Address ?? throw new InvalidOperationException("The homeserver is not running.");
 
     private async Task<JsonElement> GetAsync(string address, string path, string token, CancellationToken ct)
     {

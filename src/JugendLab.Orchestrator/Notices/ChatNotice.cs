@@ -58,6 +58,13 @@ public sealed class ChatNotice
         LastError = null;
     }
 
+    /// <summary>Nobody could read it (no room, because nobody linked an account): done, with the reason kept.</summary>
+    public void Dropped(string reason, DateTimeOffset at)
+    {
+        SentAt = at;
+        LastError = reason;
+    }
+
     /// <summary>Tries again later: 2 s after the first failure, doubling up to <paramref name="longest"/>.</summary>
     public void Failed(string error, DateTimeOffset at, TimeSpan longest)
     {

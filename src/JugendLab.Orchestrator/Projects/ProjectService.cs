@@ -16,7 +16,7 @@ namespace JugendLab.Orchestrator.Projects;
 /// <summary>A team's projects: create within the quota, configure, stop and start, and read their deployments.</summary>
 public sealed class ProjectService(
     JugendLabDb db, TeamService teams, ProjectRepositories repositories, RoutePublisher routes, Reconciler reconciler,
-    Runtime.IContainerRuntime runtime, AuditLog audit, IOptions<OrchestratorOptions> options, TimeProvider time)
+    Runtime.IContainerRuntime runtime, AuditLog audit, Notices.ChatNotifier notices, IOptions<OrchestratorOptions> options, TimeProvider time)
 {
     public async Task<Project> CreateAsync(Actor actor, string teamName, ProjectSettings settings, CancellationToken ct)
     {
@@ -99,7 +99,11 @@ public sealed class ProjectService(
         var project = await GetAsync(actor, teamName, slug, ct);
         actor.EnsureCanWorkOn(project.Team);
         project.Stop(actor, reason);
-        if (actor.IsStaff) audit.Record(actor, AuditAction.ProjectStopped, project.Team.Name, project.Slug, reason);
+        if (actor.IsStaff)
+        {
+            audit.Record(actor, AuditAction.ProjectStopped, project.Team.Name, project.Slug, reason);
+            notices.StoppedByStaff(db, project, actor.Name, reason);
+        }
         await db.SaveChangesAsync(ct);
         routes.Set(new ProjectRoute(project.Slug, RouteState.Stopped));
         await reconciler.ReconcileProjectAsync(project.Id, ct);
@@ -116,7 +120,11 @@ public sealed class ProjectService(
         if (!project.Resume(actor))
             throw DomainException.Conflict("Das Projekt wurde noch nie deployt. Macht zuerst einen git push.",
                 "The project was never deployed. Do a git push first.");
-        if (actor.IsStaff && wasStoppedByStaff) audit.Record(actor, AuditAction.ProjectResumed, project.Team.Name, project.Slug, reason);
+        if (actor.IsStaff && wasStoppedByStaff)
+        {
+            audit.Record(actor, AuditAction.ProjectResumed, project.Team.Name, project.Slug, reason);
+            notices.Resumed(db, project, actor.Name);
+        }
         await db.SaveChangesAsync(ct);
         if (wasCrashed && await db.Deployments.FindAsync([project.LiveDeploymentId!.Value], ct) is { ContainerName: { } crashed })
             await runtime.RemoveAsync(crashed, TimeSpan.Zero, ct); // a fresh container gets a fresh restart count

@@ -24,6 +24,7 @@ public sealed class Reconciler(
     ContainerRetirer retirer,
     RoutePublisher routes,
     DataVolumes data,
+    Notices.ChatNotifier notices,
     IOptions<RuntimeOptions> options,
     TimeProvider time,
     ILogger<Reconciler> logger)
@@ -90,7 +91,9 @@ public sealed class Reconciler(
                 own = await runtime.ListAsync(projectId, ct);
             var live = own.FirstOrDefault(c => project.LiveDeploymentId is not null && c.DeploymentId == project.LiveDeploymentId);
             await RemoveOrphansAsync(own.Where(c => c.DeploymentId != project.LiveDeploymentId), ct);
+            var wasCrashed = project.Status == ProjectStatus.Crashed;
             var route = await ReconcileProjectAsync(db, project, live, ct);
+            if (!wasCrashed && project.Status == ProjectStatus.Crashed) notices.Crashed(db, project);
             await db.SaveChangesAsync(ct);
             routes.Set(route);
         }

@@ -16,8 +16,8 @@ namespace JugendLab.Orchestrator.Reports;
 /// project at once (the gateway shows "wird gerade überprüft"), and only a mentor brings it back or keeps it stopped.
 /// </summary>
 public sealed class ReportService(
-    JugendLabDb db, ProjectService projects, Reconciler reconciler, RoutePublisher routes, AuditLog audit, IOptions<ReportOptions> options,
-    TimeProvider time)
+    JugendLabDb db, ProjectService projects, Reconciler reconciler, RoutePublisher routes, AuditLog audit, Notices.ChatNotifier notices,
+    IOptions<ReportOptions> options, TimeProvider time)
 {
     /// <summary>Who the audit log names for a pause by reports: the platform itself, following the rule.</summary>
     private static readonly Actor Platform = new(0, Project.ReviewPauser, Role.Youth);
@@ -39,6 +39,7 @@ public sealed class ReportService(
                 $"{fromThisAddress} reports came from your connection in the last hour. Please wait an hour, or talk to the people at the community centre.");
 
         db.Reports.Add(report);
+        notices.Reported(db, project, report);
         await db.SaveChangesAsync(ct);
 
         if (project.UnderReview) return false;
@@ -51,6 +52,7 @@ public sealed class ReportService(
         project.PauseForReview(reporters);
         audit.Record(Platform, AuditAction.ProjectPausedByReports, project.Team.Name, project.Slug,
             $"{reporters} reports from different addresses within {o.PauseWindow.TotalHours:0} hours");
+        notices.PausedByReports(db, project, reporters);
         await db.SaveChangesAsync(ct);
         routes.Set(new ProjectRoute(project.Slug, RouteState.UnderReview)); // at once, before the container is gone
         await reconciler.ReconcileProjectAsync(project.Id, ct);

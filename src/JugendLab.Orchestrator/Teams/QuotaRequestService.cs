@@ -10,7 +10,7 @@ namespace JugendLab.Orchestrator.Teams;
 /// "Anfragen": a team asks for more, mentors decide. An approval sets the team's quota at once (through
 /// <see cref="TeamService.SetQuotaAsync"/>, so a raised disk quota grows /data too), and the next deploy gets the new limits.
 /// </summary>
-public sealed class QuotaRequestService(JugendLabDb db, TeamService teams, AuditLog audit, TimeProvider time)
+public sealed class QuotaRequestService(JugendLabDb db, TeamService teams, AuditLog audit, Notices.ChatNotifier notices, TimeProvider time)
 {
     /// <summary>A member of the team (or staff) asks; a team has one open request at a time.</summary>
     public async Task<QuotaRequest> AskAsync(Actor actor, string teamName, Quota asked, string? reason, CancellationToken ct)
@@ -22,6 +22,7 @@ public sealed class QuotaRequestService(JugendLabDb db, TeamService teams, Audit
                 "Your team already has an open request. Wait for the answer, then you can ask again.");
         var request = new QuotaRequest(team, asked, reason, actor.Name, time.GetUtcNow());
         db.QuotaRequests.Add(request);
+        notices.QuotaAsked(db, request, team.Name);
         await db.SaveChangesAsync(ct);
         return request;
     }
@@ -56,6 +57,7 @@ public sealed class QuotaRequestService(JugendLabDb db, TeamService teams, Audit
                       ?? throw DomainException.NotFound($"Die Anfrage {id} gibt es nicht.", $"There is no request {id}.");
         request.Decide(actor, granted, note, time.GetUtcNow());
         audit.Record(actor, AuditAction.QuotaRequestDecided, request.Team.Name, request.Describe(), request.Note);
+        notices.QuotaDecided(db, request);
         if (request.Granted is { } quota)
         {
             // The quota may have changed since the team asked: a decision never lowers what the team has now.

@@ -11,7 +11,7 @@ namespace JugendLab.Orchestrator.Teams;
 /// default quota (as a mentor's own team creation does) and the youth its first member, saved with the decision and its
 /// audit entries in one transaction.
 /// </summary>
-public sealed class TeamRequestService(JugendLabDb db, TeamService teams, AuditLog audit, TimeProvider time)
+public sealed class TeamRequestService(JugendLabDb db, TeamService teams, AuditLog audit, Notices.ChatNotifier notices, TimeProvider time)
 {
     /// <summary>A signed-in youth asks; one open request per person, for a name no team has and nobody else is asking for.</summary>
     public async Task<TeamRequest> AskAsync(Actor actor, string? name, string? purpose, CancellationToken ct)
@@ -24,6 +24,7 @@ public sealed class TeamRequestService(JugendLabDb db, TeamService teams, AuditL
             throw AskedForAlready(request.Name);
         db.TeamRequests.Add(request);
         audit.Record(actor, AuditAction.TeamRequested, request.Name, $"team {request.Name}", request.Purpose);
+        notices.TeamAsked(db, request);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using JugendLab.Orchestrator.Accounts;
 using JugendLab.Orchestrator.Audit;
 using JugendLab.Orchestrator.Configuration;
 using JugendLab.Orchestrator.Errors;
+using JugendLab.Orchestrator.Notices;
 using JugendLab.Orchestrator.State;
 using JugendLab.Orchestrator.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -147,13 +148,30 @@ public sealed class TeamRequestServiceTests : IAsyncLifetime
         Assert.Equal(["quiz-crew", "film-club"], (await Service().PendingAsync(_mentor, default)).Select(r => r.Name));
     }
 
+    [Fact]
+    public async Task A_request_is_told_to_the_mentors_room_with_the_page_that_decides_it()
+    {
+        await Service().AskAsync(_mia, "film-club", "Wir drehen Kurzfilme", default);
+
+        await using var db = NewDb();
+        var notice = Assert.Single(await db.ChatNotices.ToListAsync());
+        Assert.Equal(ChatAudience.Mentors, notice.Audience);
+        Assert.Null(notice.SentAt);
+        Assert.Contains("mia möchte ein neues Team «film-club»", notice.Text);
+        Assert.Contains("Wir drehen Kurzfilme", notice.Text);
+        Assert.Contains("http://lab.localhost:8080/betreuung/teams", notice.Text);
+    }
+
     private JugendLabDb NewDb() => new(new DbContextOptionsBuilder<JugendLabDb>().UseSqlite($"Data Source={_file}").Options);
 
     private TeamRequestService Service(JugendLabDb? db = null)
     {
         db ??= NewDb();
-        return new TeamRequestService(db, Teams(db), new AuditLog(db, _time), _time);
+        return new TeamRequestService(db, Teams(db), new AuditLog(db, _time), Notifier(), _time);
     }
+
+    private ChatNotifier Notifier() => new(Microsoft.Extensions.Options.Options.Create(new DomainOptions { PublicUrl = "http://lab.localhost:8080" }),
+        Microsoft.Extensions.Options.Options.Create(new MatrixOptions()), _time);
 
     // Making a team never reconciles (only a quota change does), so these tests need no container engine: no reconciler.
     private TeamService Teams(JugendLabDb db) =>

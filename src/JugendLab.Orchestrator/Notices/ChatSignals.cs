@@ -1,0 +1,52 @@
+using JugendLab.Orchestrator.Accounts;
+using JugendLab.Orchestrator.Teams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace JugendLab.Orchestrator.Notices;
+
+/// <summary>
+/// Notices when who belongs in which chat room changes — a member added or removed (by a mentor, an invite code, an
+/// approved team request), a Matrix account linked, someone suspended or let back in — so the rooms follow at once
+/// instead of on the next full pass. It watches what is saved, so no service has to remember to tell it.
+/// </summary>
+public sealed class ChatSignals : SaveChangesInterceptor
+{
+    private int _membersChanged = 1; // the first pass after a start checks every room
+
+    public void MembersChanged() => Volatile.Write(ref _membersChanged, 1);
+
+    /// <summary>True once per change.</summary>
+    public bool TakeMembersChanged() => Interlocked.Exchange(ref _membersChanged, 0) == 1;
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Look(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Look(eventData.Context);
+        return result;
+    }
+
+    private void Look(DbContext? context)
+    {
+        if (context is null) return;
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            var changed = entry switch
+            {
+                { Entity: Membership, State: EntityState.Added or EntityState.Deleted } => true,
+                { Entity: User, State: EntityState.Modified } => entry.Property(nameof(User.MatrixUserId)).IsModified
+                                                                 || entry.Property(nameof(User.SuspendedAt)).IsModified,
+                _ => false,
+            };
+            if (!changed) continue;
+            MembersChanged();
+            return;
+        }
+    }
+}
