@@ -1,5 +1,6 @@
 using JugendLab.Orchestrator.Accounts;
 using JugendLab.Orchestrator.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +13,17 @@ public sealed record HomeserverReport(
     DateTimeOffset? ReadySince,
     string? ServerName,
     string? ClientUrl,
-    HomeserverFacts? Facts);
+    HomeserverFacts? Facts,
+    ChatOutboxReport Notices);
+
+/// <summary>The platform's notices that wait for the homeserver: how many, since when, and the last refusal.</summary>
+public sealed record ChatOutboxReport(int Waiting, DateTimeOffset? OldestSince, string? LastError);
 
 /// <summary>Reads <see cref="HomeserverReport"/> for mentors and admins.</summary>
 public sealed class HomeserverOverview(
     Homeserver homeserver,
     HomeserverAdmin admin,
+    State.JugendLabDb db,
     IOptions<MatrixOptions> matrixOptions,
     IOptions<DomainOptions> domainOptions,
     ILogger<HomeserverOverview> logger)
@@ -42,7 +48,10 @@ public sealed class HomeserverOverview(
                 logger.LogWarning(e, "Could not read the homeserver's accounts and rooms");
             }
         }
+        var waiting = await db.ChatNotices.Where(n => n.SentAt == null).OrderBy(n => n.Id)
+            .Select(n => new { n.CreatedAt, n.LastError }).ToListAsync(ct);
         return new HomeserverReport(status.State, status.Problem, status.ReadySince,
-            status.State == HomeserverState.Off ? null : domainOptions.Value.Base, url, facts);
+            status.State == HomeserverState.Off ? null : domainOptions.Value.Base, url, facts,
+            new ChatOutboxReport(waiting.Count, waiting.FirstOrDefault()?.CreatedAt, waiting.LastOrDefault(w => w.LastError is not null)?.LastError));
     }
 }

@@ -31,6 +31,7 @@ public sealed class ChatOutbox(
     /// <summary>How often the outbox looks for due notices while the homeserver answers.</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan KeepSent = TimeSpan.FromDays(30);
+    private static readonly TimeSpan RoomSyncRetry = TimeSpan.FromSeconds(10);
     private const int Batch = 50;
 
     /// <summary>A short retry for a hiccup (a restart of the homeserver's container takes seconds); longer outages are the outbox's own back-off.</summary>
@@ -81,7 +82,15 @@ public sealed class ChatOutbox(
         if (signals.TakeMembersChanged() || now - _lastSync > matrix.Value.RoomSyncInterval)
         {
             _lastSync = now;
-            await rooms.SyncAsync(db, ct);
+            try
+            {
+                await rooms.SyncAsync(db, ct);
+            }
+            catch
+            {
+                _lastSync = now - matrix.Value.RoomSyncInterval + RoomSyncRetry; // not done: again in a few seconds, not every second
+                throw;
+            }
         }
         await SendDueAsync(db, ct);
         if (now - _lastPrune > TimeSpan.FromHours(1))
