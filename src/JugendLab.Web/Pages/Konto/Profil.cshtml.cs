@@ -27,7 +27,7 @@ public sealed class ProfilModel(AccountService accounts, IOptions<DomainOptions>
     public string? LinkedMatrixUserId { get; private set; }
 
     public string? MatrixError { get; private set; }
-    public bool ChatEnabled => matrix.Value.Enabled;
+    public bool ChatEnabled => matrix.Value.RunsOwnHomeserver; // the platform talks only on the homeserver it runs itself
 
     /// <summary>The server part of an example address (the neighbourhood's own homeserver is named after the platform).</summary>
     public string ServerName => domain.Value.Base;
