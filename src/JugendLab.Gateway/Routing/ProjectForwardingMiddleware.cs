@@ -30,6 +30,7 @@ internal sealed class ProjectForwardingMiddleware(
     private readonly DomainOptions _domain = domainOptions.Value;
     private readonly string _baseSuffix = "." + domainOptions.Value.ProjectsDomain;
     private readonly MatrixOptions _matrix = matrixOptions.Value;
+    private readonly bool _runsOwnHomeserver = matrixOptions.Value.RunsOwnHomeserver; // read once: options do not change while it runs
     private readonly string _homeserverHost = HomeserverConfig.Host(domainOptions.Value);
 
     public Task InvokeAsync(HttpContext context)
@@ -37,7 +38,7 @@ internal sealed class ProjectForwardingMiddleware(
         // "demo.lab.localhost." is the same name as "demo.lab.localhost" to DNS; treat it so.
         var host = context.Request.Host.Host.TrimEnd('.');
 
-        if (_matrix.RunsOwnHomeserver && string.Equals(host, _homeserverHost, StringComparison.OrdinalIgnoreCase))
+        if (_runsOwnHomeserver && string.Equals(host, _homeserverHost, StringComparison.OrdinalIgnoreCase))
             return HandleHomeserverAsync(context);
         if (_matrix.Enabled && _domain.IsPlatformHost(host) && context.Request.Path.StartsWithSegments(MatrixWellKnown.Prefix))
             return MatrixWellKnown.WriteAsync(context, _matrix, _domain);

@@ -33,7 +33,7 @@ public sealed class ChatModeration(HomeserverAdmin admin, AuditLog audit, Jugend
             throw DomainException.Invalid("Schreib einen Grund: Er steht im Protokoll.", "Write a reason: it goes into the audit log.");
         if (userId.StartsWith($"@{HomeserverAdmin.AccountName}:", StringComparison.Ordinal))
             throw DomainException.Forbidden("Das Konto der Plattform selbst kann man nicht sperren.", "The platform's own account cannot be deactivated.");
-        var account = (await HomeserverUnavailable.Guard(() => admin.AccountsAsync(ListedAccounts, ct))).FirstOrDefault(a => a.UserId == userId);
+        var account = await HomeserverUnavailable.Guard(() => admin.AccountAsync(userId, ct));
         if (account is { Admin: true } && actor.Role != Role.Admin)
             throw DomainException.Forbidden("Ein Admin-Konto des Chats kann nur ein Admin sperren.", "Only an admin can deactivate a chat admin's account.");
         await HomeserverUnavailable.Guard(() => admin.DeactivateAsync(userId, ct));
@@ -44,7 +44,7 @@ public sealed class ChatModeration(HomeserverAdmin admin, AuditLog audit, Jugend
     public async Task DismissReportAsync(Actor actor, long id, string? note, CancellationToken ct)
     {
         actor.EnsureStaff();
-        var report = (await HomeserverUnavailable.Guard(() => admin.ReportsAsync(ct))).FirstOrDefault(r => r.Id == id)
+        var report = await HomeserverUnavailable.Guard(() => admin.ReportAsync(id, ct))
                      ?? throw DomainException.NotFound("Diese Meldung gibt es nicht mehr.", "This report no longer exists.");
         await HomeserverUnavailable.Guard(() => admin.DeleteReportAsync(id, ct));
         audit.Record(actor, AuditAction.ChatReportDismissed, null, $"{report.Sender} in {report.Room}", note);

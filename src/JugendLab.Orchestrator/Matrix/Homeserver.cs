@@ -78,7 +78,8 @@ public sealed class Homeserver(
         {
             logger.LogWarning(e, "The homeserver could not be checked or started");
             endpoint.Set(null);
-            _status = new(HomeserverState.Down, $"{e.GetType().Name}: {e.Message}");
+            _status = new(HomeserverState.Down, $"{e.GetType().Name}: {e.Message}",
+                ProblemGerman: $"Die Plattform konnte den Quartier-Chat nicht prüfen oder starten ({e.GetType().Name}: {e.Message}). Sie versucht es bei jedem Durchgang wieder; Details im Log der Plattform.");
         }
         finally
         {
@@ -92,7 +93,8 @@ public sealed class Homeserver(
         var databaseImage = await containers.ImageIdAsync(Matrix.PostgresImage, ct);
         if (synapseImage is null || databaseImage is null)
             return new(HomeserverState.Down,
-                $"The images {Matrix.SynapseImage} and {Matrix.PostgresImage} are missing: build them with `bash sandbox-images/build.sh` (./jugendlab start does).");
+                $"The images {Matrix.SynapseImage} and {Matrix.PostgresImage} are missing: build them with `bash sandbox-images/build.sh` (./jugendlab start does).",
+                ProblemGerman: $"Die Images {Matrix.SynapseImage} und {Matrix.PostgresImage} fehlen. Bau sie mit `bash sandbox-images/build.sh` (./jugendlab start macht das).");
 
         // The folders and configuration files are written once per platform start (and again when an image changed).
         if (_prepared is not { } prepared || prepared.SynapseImage != synapseImage || prepared.DatabaseImage != databaseImage)
@@ -193,7 +195,8 @@ public sealed class Homeserver(
         if (starts.Attempts < 3) return new(HomeserverState.Starting, $"The {what} is starting.");
         var said = await containers.TailLogsAsync(container, 5, ct);
         return new(HomeserverState.Down,
-            $"The {what} ({container}) keeps stopping; the platform tries again, less and less often. Its last words: {said.ReplaceLineEndings(" / ")}");
+            $"The {what} ({container}) keeps stopping; the platform tries again, less and less often. Its last words: {said.ReplaceLineEndings(" / ")}",
+            ProblemGerman: $"{(what == "database" ? "Die Datenbank" : "Der Homeserver")} ({container}) hält immer wieder an; die Plattform versucht es weiter, immer seltener. Seine letzten Zeilen: {said.ReplaceLineEndings(" / ")}");
     }
 
     private async Task<string> PrepareDatabaseFolderAsync(HomeserverSecrets secrets, int uid, string imageId, CancellationToken ct)

@@ -84,35 +84,49 @@ public sealed class HomeserverAdmin(HomeserverEndpoint endpoint, IOptions<Orches
 
     public async Task<IReadOnlyList<NeighbourAccount>> AccountsAsync(int limit, CancellationToken ct) =>
         (await SendAsync(HttpMethod.Get, $"_synapse/admin/v2/users?from=0&limit={limit}&guests=false&order_by=creation_ts&dir=b", null, ct))
-        .GetProperty("users").EnumerateArray()
-        .Select(u => new NeighbourAccount(u.GetProperty("name").GetString()!,
-            u.TryGetProperty("displayname", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null,
-            u.TryGetProperty("admin", out var a) && a.ValueKind == JsonValueKind.True,
-            u.TryGetProperty("deactivated", out var x) && x.ValueKind == JsonValueKind.True,
-            u.TryGetProperty("creation_ts", out var c) && c.ValueKind == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeMilliseconds(c.GetInt64()) : null))
-        .ToList();
+        .GetProperty("users").EnumerateArray().Select(ReadAccount).ToList();
 
     /// <summary>Deactivates a local account and erases what it wrote (its messages are hidden from people who join later) and its profile.</summary>
     public async Task DeactivateAsync(string userId, CancellationToken ct) =>
         await SendAsync(HttpMethod.Post, $"_synapse/admin/v1/deactivate/{Uri.EscapeDataString(userId)}", new { erase = true }, ct);
 
+    /// <summary>One account, or null when the homeserver has none by that ID.</summary>
+    public async Task<NeighbourAccount?> AccountAsync(string userId, CancellationToken ct)
+    {
+        try { return ReadAccount(await SendAsync(HttpMethod.Get, $"_synapse/admin/v2/users/{Uri.EscapeDataString(userId)}", null, ct)); }
+        catch (HttpRequestException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest) { return null; }
+    }
+
+    private static NeighbourAccount ReadAccount(JsonElement u) => new(u.GetProperty("name").GetString()!,
+        u.TryGetProperty("displayname", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null,
+        u.TryGetProperty("admin", out var a) && a.ValueKind == JsonValueKind.True,
+        u.TryGetProperty("deactivated", out var x) && x.ValueKind == JsonValueKind.True,
+        u.TryGetProperty("creation_ts", out var c) && c.ValueKind == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeMilliseconds(c.GetInt64()) : null);
+
+    /// <summary>The newest reports with the reported message's text. The list does not carry the text, so each report's
+    /// details are read too, a few at a time rather than one after the other.</summary>
     public async Task<IReadOnlyList<ChatReport>> ReportsAsync(CancellationToken ct)
     {
         var list = (await SendAsync(HttpMethod.Get, "_synapse/admin/v1/event_reports?from=0&limit=50&dir=b", null, ct)).GetProperty("event_reports");
-        var reports = new List<ChatReport>();
-        foreach (var r in list.EnumerateArray())
-        {
-            var id = r.GetProperty("id").GetInt64();
-            // The message itself is in the report's details.
-            var details = await SendAsync(HttpMethod.Get, $"_synapse/admin/v1/event_reports/{id}", null, ct);
-            var text = details.TryGetProperty("event_json", out var ev) && ev.TryGetProperty("content", out var content)
-                       && content.TryGetProperty("body", out var body) ? body.GetString() : null;
-            reports.Add(new ChatReport(id, DateTimeOffset.FromUnixTimeMilliseconds(r.GetProperty("received_ts").GetInt64()),
-                r.TryGetProperty("name", out var room) && room.ValueKind == JsonValueKind.String ? room.GetString() : r.GetProperty("room_id").GetString(),
-                r.GetProperty("user_id").GetString()!, r.GetProperty("sender").GetString()!,
-                r.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null, text));
-        }
-        return reports;
+        var ids = list.EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).ToList();
+        var reports = new ChatReport?[ids.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            async (i, token) => reports[i] = await ReportAsync(ids[i], token));
+        return reports.OfType<ChatReport>().ToList();
+    }
+
+    /// <summary>One report with the message's text; null when it is gone (someone else handled it a moment ago).</summary>
+    public async Task<ChatReport?> ReportAsync(long id, CancellationToken ct)
+    {
+        JsonElement r;
+        try { r = await SendAsync(HttpMethod.Get, $"_synapse/admin/v1/event_reports/{id}", null, ct); }
+        catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.NotFound) { return null; }
+        var text = r.TryGetProperty("event_json", out var ev) && ev.TryGetProperty("content", out var content)
+                   && content.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String ? body.GetString() : null;
+        return new ChatReport(id, DateTimeOffset.FromUnixTimeMilliseconds(r.GetProperty("received_ts").GetInt64()),
+            r.TryGetProperty("name", out var room) && room.ValueKind == JsonValueKind.String ? room.GetString() : r.GetProperty("room_id").GetString(),
+            r.GetProperty("user_id").GetString()!, r.GetProperty("sender").GetString()!,
+            r.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null, text);
     }
 
     public async Task DeleteReportAsync(long id, CancellationToken ct) =>

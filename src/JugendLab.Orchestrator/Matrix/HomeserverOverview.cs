@@ -10,11 +10,16 @@ namespace JugendLab.Orchestrator.Matrix;
 public sealed record HomeserverReport(
     HomeserverState State,
     string? Problem,
+    string? ProblemGerman,
     DateTimeOffset? ReadySince,
     string? ServerName,
     string? ClientUrl,
     HomeserverFacts? Facts,
-    ChatOutboxReport Notices);
+    ChatOutboxReport Notices)
+{
+    /// <summary>Why it does not run, in the person's language.</summary>
+    public string? ProblemIn(Errors.Language language) => language == Errors.Language.German ? ProblemGerman ?? Problem : Problem;
+}
 
 /// <summary>The platform's notices that wait for the homeserver: how many, since when, and the last refusal.</summary>
 public sealed record ChatOutboxReport(int Waiting, DateTimeOffset? OldestSince, string? LastError);
@@ -50,7 +55,7 @@ public sealed class HomeserverOverview(
         }
         var waiting = await db.ChatNotices.Where(n => n.SentAt == null).OrderBy(n => n.Id)
             .Select(n => new { n.CreatedAt, n.LastError }).ToListAsync(ct);
-        return new HomeserverReport(status.State, status.Problem, status.ReadySince,
+        return new HomeserverReport(status.State, status.Problem, status.ProblemGerman, status.ReadySince,
             status.State == HomeserverState.Off ? null : domainOptions.Value.Base, url, facts,
             new ChatOutboxReport(waiting.Count, waiting.FirstOrDefault()?.CreatedAt, waiting.LastOrDefault(w => w.LastError is not null)?.LastError));
     }

@@ -15,4 +15,6 @@ public enum HomeserverState
 }
 
 /// <summary>How the homeserver is doing, in words an admin can act on.</summary>
-public sealed record HomeserverStatus(HomeserverState State, string? Problem = null, DateTimeOffset? ReadySince = null);
+/// <param name="Problem">Why it does not run, in English (the log's language).</param>
+/// <param name="ProblemGerman">The same in German, for the mentors' page; null where <paramref name="Problem"/> is only a state in passing.</param>
+public sealed record HomeserverStatus(HomeserverState State, string? Problem = null, DateTimeOffset? ReadySince = null, string? ProblemGerman = null);

@@ -27,7 +27,7 @@ public sealed record ServiceSpec
 }
 
 /// <summary>A service container as the engine sees it.</summary>
-public sealed record ServiceContainer(string Id, bool Running, string? IpAddress, string? Recipe, string ImageId, int RestartCount);
+public sealed record ServiceContainer(string Id, bool Running, string? IpAddress, string? Recipe);
 
 /// <summary>Runs <see cref="ServiceSpec"/>s on the engine. Service containers carry their own label, never the projects'
 /// one, so the reconciler and the clean-up jobs for projects never see them.</summary>
@@ -46,7 +46,7 @@ public sealed class ServiceContainers(IOptions<OrchestratorOptions> options) : I
             var c = await _docker.Containers.InspectContainerAsync(name, ct);
             return new ServiceContainer(c.ID, c.State.Running && !c.State.Restarting,
                 c.NetworkSettings?.Networks?.Values.Select(n => n.IPAddress).FirstOrDefault(ip => !string.IsNullOrEmpty(ip)),
-                (c.Config.Labels is { } labels && labels.TryGetValue(RecipeLabel, out var recipe) ? recipe : null), c.Image, (int)c.RestartCount);
+                (c.Config.Labels is { } labels && labels.TryGetValue(RecipeLabel, out var recipe) ? recipe : null));
         }
         catch (DockerContainerNotFoundException) { return null; }
     }
