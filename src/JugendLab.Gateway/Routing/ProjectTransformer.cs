@@ -9,13 +9,13 @@ namespace JugendLab.Gateway.Routing;
 
 /// <summary>
 /// Shapes requests to and responses from project containers: the project sees the host the resident typed, learns who
-/// asked through X-Forwarded-*, and never sees the platform's cookies; it cannot set cookies for the platform's domain.
+/// asked through X-Forwarded-* (behind a trusted reverse proxy: the visitor, see <see cref="ClientAddresses"/>), and never sees the platform's cookies; it cannot set cookies for the platform's domain.
 /// </summary>
 /// <remarks>
 /// Built on <see cref="HttpTransformer.Empty"/>'s copying rather than <see cref="HttpTransformer.Default"/>: in YARP 2.3
 /// Default drops the original Host, which a project needs to build its own links.
 /// </remarks>
-internal sealed class ProjectTransformer(IOptions<DomainOptions> domain) : HttpTransformer
+internal sealed class ProjectTransformer(IOptions<DomainOptions> domain, IOptions<SignInOptions> signIn) : HttpTransformer
 {
     private const string XForwardedFor = "X-Forwarded-For";
     private const string XForwardedProto = "X-Forwarded-Proto";
@@ -26,6 +26,7 @@ internal sealed class ProjectTransformer(IOptions<DomainOptions> domain) : HttpT
         [XForwardedFor, XForwardedProto, XForwardedHost, "X-Forwarded-Prefix", "Forwarded"];
 
     private readonly string _baseDomain = domain.Value.Base;
+    private readonly HashSet<System.Net.IPAddress> _trustedProxies = signIn.Value.TrustedProxies.Select(System.Net.IPAddress.Parse).ToHashSet();
 
     public override async ValueTask TransformRequestAsync(
         HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
@@ -46,12 +47,14 @@ internal sealed class ProjectTransformer(IOptions<DomainOptions> domain) : HttpT
         return proceed;
     }
 
-    private static void SetForwardedHeaders(HttpContext httpContext, HttpRequestMessage proxyRequest)
+    private void SetForwardedHeaders(HttpContext httpContext, HttpRequestMessage proxyRequest)
     {
         var headers = proxyRequest.Headers;
         foreach (var name in UntrustedHeaders) headers.Remove(name);
 
-        var remoteAddress = httpContext.Connection.RemoteIpAddress;
+        // Behind the admin's own reverse proxy, the visitor's address (so the homeserver limits sign-ins per neighbour,
+        // not per proxy); otherwise the connection's.
+        var remoteAddress = ClientAddresses.Of(httpContext, _trustedProxies);
         if (remoteAddress is not null) headers.TryAddWithoutValidation(XForwardedFor, remoteAddress.ToString());
         headers.TryAddWithoutValidation(XForwardedProto, httpContext.Request.Scheme);
         headers.TryAddWithoutValidation(XForwardedHost, httpContext.Request.Host.Value);

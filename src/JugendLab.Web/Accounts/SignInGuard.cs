@@ -87,13 +87,7 @@ public sealed class SignInGuard : IDisposable
     public string AddressOf(HttpContext http) => Key(ClientAddress(http));
 
     /// <summary>The client's address: the connection's own, or what a configured reverse proxy says in X-Forwarded-For.</summary>
-    public IPAddress? ClientAddress(HttpContext http)
-    {
-        var address = http.Connection.RemoteIpAddress;
-        if (address is not null && _trustedProxies.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address))
-            address = ForwardedFor(http) ?? address;
-        return address;
-    }
+    public IPAddress? ClientAddress(HttpContext http) => Gateway.Routing.ClientAddresses.Of(http, _trustedProxies);
 
     public static string Key(IPAddress? address)
     {
@@ -130,13 +124,6 @@ public sealed class SignInGuard : IDisposable
         }
         catch (OperationCanceledException) { }   // the guesser hung up; nobody reads the answer
         return new SignInOutcome(null, new SignInRefusal(reason, tryAgainAt));
-    }
-
-    private static IPAddress? ForwardedFor(HttpContext http)
-    {
-        // The proxy appends the address it saw: the LAST entry is the one it vouches for, earlier ones the client wrote.
-        var last = http.Request.Headers["X-Forwarded-For"].ToString().Split(',').LastOrDefault()?.Trim();
-        return IPAddress.TryParse(last, out var address) ? address : null;
     }
 
     public void Dispose() => _checksPerAddress.Dispose();

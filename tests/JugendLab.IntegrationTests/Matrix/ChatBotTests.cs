@@ -15,6 +15,7 @@ namespace JugendLab.IntegrationTests.Matrix;
 public sealed class ChatBotTests(PlatformFixture platform)
 {
     private static readonly TimeSpan NoticeWait = TimeSpan.FromSeconds(60);
+    private static int _neighbours;
 
     [Fact]
     public async Task TeamRoom_InvitesTheLinkedMember_PostsDeploys_AndAnswersCommands()
@@ -172,12 +173,18 @@ public sealed class ChatBotTests(PlatformFixture platform)
         var name = platform.UniqueName(prefix);
         var password = "ein-passwort-fuer-" + name;
         var invite = await PlatformFixture.ReadJson(await platform.Api.PostAsJsonAsync("matrix/invites", new { uses = 1 }));
-        using var anonymous = platform.AnonymousFrom("2001:db8:c4a7:20::1");
+        // Each neighbour comes from an address of their own (a documentation address, sent only as X-Forwarded-For):
+        // the homeserver limits sign-ups and sign-ins per address, as it should for real neighbours.
+        var address = $"2001:db8:c4a7:{0x200 + Interlocked.Increment(ref _neighbours):x}::1";
+        using var anonymous = platform.AnonymousFrom(address);
         await PlatformFixture.EnsureSuccess(await anonymous.PostAsJsonAsync("matrix/join",
             new { token = invite.GetProperty("token").GetString(), userName = name, password }));
-        using var login = await platform.Sites.PostAsJsonAsync(new Uri($"http://matrix.lab.localhost:{platform.Platform.Port}/_matrix/client/v3/login"),
-            new { type = "m.login.password", identifier = new { type = "m.id.user", user = name }, password });
-        var token = (await PlatformFixture.ReadJson(login)).GetProperty("access_token").GetString()!;
+        using var login = new HttpRequestMessage(HttpMethod.Post, new Uri($"http://matrix.lab.localhost:{platform.Platform.Port}/_matrix/client/v3/login"))
+        {
+            Content = JsonContent.Create(new { type = "m.login.password", identifier = new { type = "m.id.user", user = name }, password }),
+        };
+        login.Headers.TryAddWithoutValidation("X-Forwarded-For", address);
+        var token = (await PlatformFixture.ReadJson(await platform.Sites.SendAsync(login))).GetProperty("access_token").GetString()!;
         return new MatrixPerson(platform, $"@{name}:lab.localhost", token);
     }
 
