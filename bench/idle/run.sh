@@ -38,7 +38,7 @@ trap cleanup EXIT
 start_platform() {
   Urls="http://127.0.0.1:$port" JUGENDLAB_ADMIN_PASSWORD=$pw \
   JugendLab__Domain__PublicUrl="http://lab.localhost:$port" JugendLab__Orchestrator__DataDirectory="$work/data" \
-  JugendLab__Orchestrator__Instance=$instance JugendLab__Orchestrator__ReconcileInterval="$interval" \
+  JugendLab__Orchestrator__Instance=$instance JugendLab__Matrix__Enabled=false JugendLab__Orchestrator__ReconcileInterval="$interval" \
   JugendLab__Orchestrator__SampleInterval="$interval" JugendLab__Network__CleanupInterval="$interval" \
     dotnet "$work/platform/JugendLab.Web.dll" >>"$work/platform.log" 2>&1 &
   platform_pid=$!

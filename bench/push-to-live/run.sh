@@ -39,7 +39,7 @@ echo "-----> Building and starting the platform (instance '$instance', port $por
 dotnet build src/JugendLab.Web -c Release -o "$work/platform" >/dev/null
 Urls="http://127.0.0.1:$port" JUGENDLAB_ADMIN_PASSWORD=$pw \
 JugendLab__Domain__PublicUrl="http://lab.localhost:$port" JugendLab__Orchestrator__DataDirectory="$work/data" \
-JugendLab__Orchestrator__Instance=$instance JugendLab__Build__NpmRegistry="$registry" \
+JugendLab__Orchestrator__Instance=$instance JugendLab__Matrix__Enabled=false JugendLab__Build__NpmRegistry="$registry" \
   dotnet "$work/platform/JugendLab.Web.dll" >"$work/platform.log" 2>&1 &
 platform_pid=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/api/openapi.json" >/dev/null && break; sleep 1; done

@@ -55,7 +55,7 @@ echo "-----> Building the platform (${REF:-this checkout}) and starting it on po
 dotnet build "$SRC/src/JugendLab.Web" -c Release -o "$WORK/platform" -nologo -v q >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 Urls="http://127.0.0.1:$PORT" JUGENDLAB_ADMIN_PASSWORD=$PASSWORD \
 JugendLab__Domain__PublicUrl="http://lab.localhost:$PORT" JugendLab__Orchestrator__DataDirectory="$WORK/data" \
-JugendLab__Orchestrator__Instance=$INSTANCE \
+JugendLab__Orchestrator__Instance=$INSTANCE JugendLab__Matrix__Enabled=false \
     dotnet "$WORK/platform/JugendLab.Web.dll" >"$WORK/platform.log" 2>&1 &
 PLATFORM_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/api/openapi.json" >/dev/null && break; sleep 1; done

@@ -37,7 +37,7 @@ trap cleanup EXIT
 (
   cd "$bin"
   export Urls=http://127.0.0.1:$port JUGENDLAB_ADMIN_PASSWORD=$pw JugendLab__Domain__PublicUrl=http://lab.localhost:$port
-  export JugendLab__Orchestrator__DataDirectory=$work/data JugendLab__Orchestrator__Instance=$instance
+  export JugendLab__Orchestrator__DataDirectory=$work/data JugendLab__Orchestrator__Instance=$instance JugendLab__Matrix__Enabled=false
   export JugendLab__Orchestrator__PruneLeftoversAfter=00:00:00 JugendLab__Build__AllowPrivateGitHosts=true
   export JugendLab__Build__MaxLogMb=300 JugendLab__Build__Timeout=00:05:00 JugendLab__Build__MemoryMb=256
   exec dotnet JugendLab.Web.dll >"$work/platform.log" 2>&1

@@ -133,7 +133,7 @@ def main():
     pages = [("Meine Projekte", "/"), ("Team", f"/teams/{TEAM}"), ("Neues Projekt", f"/teams/{TEAM}/neues-projekt"),
              ("Übersicht", base), ("Verlauf", f"{base}/verlauf"), ("Version (Bau-Protokoll)", f"{base}/verlauf/{version}"),
              ("Logs", f"{base}/logs"), ("Ressourcen", f"{base}/ressourcen"), ("Einstellungen", f"{base}/einstellungen"),
-             ("Löschen", f"{base}/loeschen"), ("Zugangs-Tokens", "/tokens")]
+             ("Löschen", f"{base}/loeschen"), ("Zugangs-Tokens", "/tokens"), ("Profil", "/profil")]
     conn = http.client.HTTPConnection("127.0.0.1", PORT)
     reference, _, _ = measure(conn, "/app.css", cookie)
     reference_ms = statistics.median(reference)
