@@ -74,6 +74,22 @@ public sealed class AccountService(JugendLabDb db, AuditLog audit, TimeProvider 
         return user;
     }
 
+    /// <summary>
+    /// Staff take a Matrix account off a person (someone linked an account that is not theirs, so its owner cannot link
+    /// it): the rooms let it go on their next pass. Only an admin does this for a mentor or an admin. In the audit log.
+    /// </summary>
+    public async Task<User> UnlinkMatrixAsync(Actor actor, string name, CancellationToken ct)
+    {
+        actor.EnsureStaff();
+        var user = await FindUserAsync(name, ct);
+        if (user.IsStaff && user.Id != actor.UserId) actor.EnsureAdmin();
+        if (user.MatrixUserId is not { } linked) return user;
+        user.LinkMatrix(null);
+        audit.Record(actor, AuditAction.MatrixUnlinked, null, $"{user.Name}: {linked}");
+        await db.SaveChangesAsync(ct);
+        return user;
+    }
+
     /// <summary>A new token for the actor; the plain token is returned once and never stored.</summary>
     public async Task<(AccessToken Token, string Plain)> CreateTokenAsync(Actor actor, string? name, CancellationToken ct)
     {

@@ -62,4 +62,5 @@ public enum AuditAction
     NeighbourInviteRevoked,
     NeighbourDeactivated,
     ChatReportDismissed,
+    MatrixUnlinked,
 }

@@ -13,6 +13,7 @@ public static class AccountsApi
         api.MapPut("/me/matrix", LinkMatrix);
         api.MapGet("/users", ListUsers);
         api.MapPost("/users", CreateUser);
+        api.MapDelete("/users/{name}/matrix", UnlinkMatrix);
         api.MapGet("/tokens", ListTokens);
         api.MapPost("/tokens", CreateToken);
         api.MapDelete("/tokens/{id:int}", RevokeToken);
@@ -30,6 +31,13 @@ public static class AccountsApi
     {
         var user = await accounts.LinkMatrixAsync(http.User.ToActor(), request.MatrixUserId, ct);
         return TypedResults.Ok(new MatrixLinkModel(user.MatrixUserId));
+    }
+
+    /// <summary>Staff take a Matrix account off a person (e.g. one that someone linked who does not own it).</summary>
+    public static async Task<NoContent> UnlinkMatrix(string name, HttpContext http, AccountService accounts, CancellationToken ct)
+    {
+        await accounts.UnlinkMatrixAsync(http.User.ToActor(), name, ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<UserModel[]>> ListUsers(HttpContext http, AccountService accounts, CancellationToken ct) =>

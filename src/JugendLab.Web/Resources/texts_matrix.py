@@ -91,5 +91,6 @@ TEXTS = {
     "ChatDeactivateConfirm": ("{0} jetzt sperren", "Deactivate {0} now"),
     "ChatDeactivated": ("{0} ist gesperrt, seine Nachrichten sind gelöscht.", "{0} is deactivated, their messages are erased."),
     "AuditNeighbourDeactivated": ("Chat-Konto gesperrt", "Chat account deactivated"),
+    "AuditMatrixUnlinked": ("Matrix-Verknüpfung gelöst", "Matrix account unlinked"),
     "AuditChatReportDismissed": ("Meldung aus dem Chat erledigt", "Chat report done"),
 }

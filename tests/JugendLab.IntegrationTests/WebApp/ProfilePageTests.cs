@@ -93,6 +93,24 @@ public sealed class ProfilePageTests(WebPlatformFixture platform)
         await Assertions.Expect(field).ToHaveValueAsync(address);
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Du hast noch kein Matrix-Konto verknüpft.");
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Button, new() { Name = "Verknüpfung lösen" })).ToHaveCountAsync(0);
+
+        // A mentor takes the address off the first youth (Personen), and now the second can link it.
+        var (mentor, mentorPassword) = await platform.MentorWithPasswordAsync();
+        await using (var desk = await BrowserSession.StartAsync(platform, phone: false))
+        {
+            await desk.SignInAsync(mentor, mentorPassword);
+            await desk.Page.GotoAsync("/betreuung/personen");
+            await Assertions.Expect(desk.Page.GetByText($"Quartier-Chat: {address}")).ToBeVisibleAsync();
+            await desk.Page.GetByRole(AriaRole.Button, new() { Name = $"Matrix-Verknüpfung von {first} lösen" }).ClickAsync();
+            await Assertions.Expect(desk.Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Die Matrix-Verknüpfung von {first} ist gelöst.");
+            await desk.AssertAccessibleAsync("Personen after unlinking a Matrix account (German, desktop)");
+        }
+        await field.FillAsync(address);
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Assertions.Expect(browser.Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{address} ist jetzt verknüpft");
+        var audit = await PlatformFixture.ReadJson(await platform.Api.GetAsync($"audit?actor={mentor}"));
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "MatrixUnlinked"
+            && e.GetProperty("target").GetString() == $"{first}: {address}");
     }
 
     [Theory]

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace JugendLab.Web.Pages.Betreuung;
 
 /// <summary>"Personen": everyone with an account, their teams, and — for staff — suspending a person and lifting it.</summary>
-public sealed class PersonenModel(Suspensions suspensions, TeamService teams, IStringLocalizer<SharedResource> text) : StaffPageModel
+public sealed class PersonenModel(Suspensions suspensions, TeamService teams, AccountService accounts, IStringLocalizer<SharedResource> text)
+    : StaffPageModel
 {
     public IReadOnlyList<User> People { get; private set; } = [];
     public ILookup<int, string> TeamsOf { get; private set; } = Array.Empty<(int, string)>().ToLookup(t => t.Item1, t => t.Item2);
@@ -28,6 +29,13 @@ public sealed class PersonenModel(Suspensions suspensions, TeamService teams, IS
         {
             await suspensions.LiftAsync(User.ToActor(), name, c);
             return text["PersonLifted", name];
+        }, ct);
+
+    public Task<IActionResult> OnPostUnlinkMatrixAsync(string name, CancellationToken ct) =>
+        ActAsync(async c =>
+        {
+            await accounts.UnlinkMatrixAsync(User.ToActor(), name, c);
+            return text["PersonMatrixUnlinked", name];
         }, ct);
 
     protected override async Task LoadAsync(CancellationToken ct)
