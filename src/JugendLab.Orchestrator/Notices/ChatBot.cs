@@ -40,6 +40,7 @@ public sealed class ChatBot(
 
     private readonly HttpClient _http = new() { Timeout = LongPoll + TimeSpan.FromSeconds(15) };
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _recent = new();
+    private readonly RecentIds _handled = new(1000);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -79,11 +80,23 @@ public sealed class ChatBot(
             foreach (var room in joined.EnumerateObject())
                 if (room.Value.TryGetProperty("timeline", out var timeline) && timeline.TryGetProperty("events", out var events))
                     foreach (var e in events.EnumerateArray())
-                        await HandleAsync(room.Name, e, ct);
+                    {
+                        // A message is answered once, even when a later one fails and this batch is read again.
+                        var eventId = e.TryGetProperty("event_id", out var id) ? id.GetString() : null;
+                        if (eventId is null || !_handled.Add(eventId)) continue;
+                        try
+                        {
+                            await HandleAsync(room.Name, eventId, e, ct);
+                        }
+                        catch (Exception error) when (error is not OperationCanceledException)
+                        {
+                            logger.LogWarning(error, "Could not answer a command in the chat room {Room}", room.Name);
+                        }
+                    }
         return body.GetProperty("next_batch").GetString()!;
     }
 
-    private async Task HandleAsync(string roomId, JsonElement e, CancellationToken ct)
+    private async Task HandleAsync(string roomId, string eventId, JsonElement e, CancellationToken ct)
     {
         var sender = e.TryGetProperty("sender", out var s) ? s.GetString() : null;
         if (sender is null || sender == admin.PlatformUserId) return;
@@ -98,7 +111,6 @@ public sealed class ChatBot(
         string reply;
         await using (var scope = scopes.CreateAsyncScope())
             reply = await scope.ServiceProvider.GetRequiredService<BotCommands>().AnswerAsync(key, sender, command, ct);
-        var eventId = e.TryGetProperty("event_id", out var id) ? id.GetString() ?? "" : "";
         // The same answer to the same message is kept once, even if this runs twice.
         var txn = "jugendlab-reply-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)))[..32];
         await admin.SendAsync(HttpMethod.Put, $"_matrix/client/v3/rooms/{Uri.EscapeDataString(roomId)}/send/m.room.message/{txn}",
@@ -128,5 +140,21 @@ public sealed class ChatBot(
     {
         _http.Dispose();
         base.Dispose();
+    }
+}
+
+/// <summary>The last <paramref name="capacity"/> IDs seen, oldest forgotten first.</summary>
+internal sealed class RecentIds(int capacity)
+{
+    private readonly HashSet<string> _ids = [];
+    private readonly Queue<string> _order = new();
+
+    /// <summary>True when the ID is new (and now remembered).</summary>
+    public bool Add(string id)
+    {
+        if (!_ids.Add(id)) return false;
+        _order.Enqueue(id);
+        if (_order.Count > capacity) _ids.Remove(_order.Dequeue());
+        return true;
     }
 }

@@ -34,3 +34,19 @@ public sealed class BotCommandTests
     [Fact]
     public void AVeryLongMessage_IsNoCommand() => Assert.Null(BotCommand.Parse("!deploy " + new string('a', 300)));
 }
+
+public sealed class RecentIdsTests
+{
+    [Fact]
+    public void AnId_IsNewOnce_UntilItIsForgotten()
+    {
+        var ids = new RecentIds(2);
+
+        Assert.True(ids.Add("$a"));
+        Assert.False(ids.Add("$a"));
+        Assert.True(ids.Add("$b"));
+        Assert.True(ids.Add("$c")); // $a is forgotten now
+        Assert.False(ids.Add("$b"));
+        Assert.True(ids.Add("$a"));
+    }
+}
