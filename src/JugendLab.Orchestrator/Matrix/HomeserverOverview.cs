@@ -53,10 +53,18 @@ public sealed class HomeserverOverview(
                 logger.LogWarning(e, "Could not read the homeserver's accounts and rooms");
             }
         }
-        var waiting = await db.ChatNotices.Where(n => n.SentAt == null).OrderBy(n => n.Id)
-            .Select(n => new { n.CreatedAt, n.LastError }).ToListAsync(ct);
         return new HomeserverReport(status.State, status.Problem, status.ProblemGerman, status.ReadySince,
-            status.State == HomeserverState.Off ? null : domainOptions.Value.Base, url, facts,
-            new ChatOutboxReport(waiting.Count, waiting.FirstOrDefault()?.CreatedAt, waiting.LastOrDefault(w => w.LastError is not null)?.LastError));
+            status.State == HomeserverState.Off ? null : domainOptions.Value.Base, url, facts, await OutboxAsync(ct));
+    }
+
+    /// <summary>Counted in the database, not read row by row: after a long outage thousands may wait.</summary>
+    private async Task<ChatOutboxReport> OutboxAsync(CancellationToken ct)
+    {
+        var waiting = db.ChatNotices.Where(n => n.SentAt == null);
+        var count = await waiting.CountAsync(ct);
+        if (count == 0) return new ChatOutboxReport(0, null, null);
+        var oldest = await waiting.OrderBy(n => n.Id).Select(n => n.CreatedAt).FirstAsync(ct);
+        var lastError = await waiting.Where(n => n.LastError != null).OrderByDescending(n => n.Id).Select(n => n.LastError).FirstOrDefaultAsync(ct);
+        return new ChatOutboxReport(count, oldest, lastError);
     }
 }

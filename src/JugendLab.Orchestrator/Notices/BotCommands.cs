@@ -65,7 +65,7 @@ public sealed class BotCommands(JugendLabDb db, BackgroundDeploys deploys, IOpti
         slug = slug.Trim().ToLowerInvariant();
         var user = await db.Users.SingleOrDefaultAsync(u => u.MatrixUserId == sender, ct);
         if (user is null || user.IsSuspended || !team.HasMember(user.Id))
-            return $"Nur Mitglieder von Team {team.Name} dürfen hier deployen. Bist du im Team? Dann verknüpf dein Matrix-Konto {sender} unter {Platform}/profil";
+            return $"Nur Mitglieder von Team {team.Name} dürfen hier Projekte veröffentlichen. Bist du im Team? Dann verknüpf dein Matrix-Konto {sender} unter {Platform}/profil";
         var project = await db.Projects.Include(p => p.Team).SingleOrDefaultAsync(p => p.TeamId == team.Id && p.Slug == slug, ct);
         if (project is null) return $"Team {team.Name} hat kein Projekt «{slug}». !status zeigt eure Projekte.";
         try
@@ -86,7 +86,7 @@ public sealed class BotCommands(JugendLabDb db, BackgroundDeploys deploys, IOpti
         "• !status – eure Projekte und wie sie gerade laufen\n" +
         "• !deploy <projekt> – die neuste Version des Projekts nochmals veröffentlichen (nur für Mitglieder des Teams)\n" +
         "• !hilfe – diese Hilfe (auf Englisch: !help)\n" +
-        "Ich melde hier auch von selbst, wenn ein Deploy fertig ist oder nicht klappt, wenn ein Projekt abstürzt oder pausiert wird, und was die Mentor:innen zu euren Anfragen entscheiden.\n" +
+        "Ich melde hier auch von selbst, wenn eine neue Version online ist oder nicht klappt, wenn ein Projekt abstürzt oder pausiert wird, und was die Mentor:innen zu euren Anfragen entscheiden.\n" +
         "Dieser Raum ist nicht Ende-zu-Ende-verschlüsselt: keine Passwörter oder Tokens hier.";
 
     public const string HelpEnglish =
@@ -94,6 +94,6 @@ public sealed class BotCommands(JugendLabDb db, BackgroundDeploys deploys, IOpti
         "• !status – your projects and how they run\n" +
         "• !deploy <project> – publish the newest version of a project again (team members only)\n" +
         "• !help – this help (in German: !hilfe)\n" +
-        "I also post here when a deploy is live or fails, when a project crashes or is paused, and what mentors decided on your requests.\n" +
+        "I also post here when a new version is online or fails, when a project crashes or is paused, and what mentors decided on your requests.\n" +
         "This room is not end-to-end encrypted: no passwords or tokens here.";
 }

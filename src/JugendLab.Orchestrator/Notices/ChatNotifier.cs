@@ -38,7 +38,7 @@ public sealed class ChatNotifier(IOptions<DomainOptions> domain, IOptions<Matrix
     public void DeployFailed(JugendLabDb db, Project project, Deployment deployment, string reason, IReadOnlyList<string> lastLines)
     {
         var text = new StringBuilder()
-            .Append($"Fehler: Der Deploy von {project.Slug} (Version {deployment.Id}) hat nicht geklappt. ")
+            .Append($"Fehler: Version {deployment.Id} von {project.Slug} ist nicht online gegangen. ")
             .Append(project.LiveDeploymentId is { } live ? $"Version {live} läuft weiter.\n" : "\n")
             .Append("Grund: ").Append(Clip(FirstLine(reason))).Append('\n');
         var lines = lastLines.Where(l => !string.IsNullOrWhiteSpace(l)).TakeLast(LogLines).ToList();

@@ -114,7 +114,7 @@ public sealed class ChatOutbox(
                 var room = await rooms.RoomForAsync(db, notice.RoomKey, ct);
                 if (room is null)
                 {
-                    notice.Dropped("Nobody in this team has linked a Matrix account yet.", time.GetUtcNow());
+                    notice.Dropped("Nobody who belongs in this room has linked a Matrix account yet.", time.GetUtcNow());
                 }
                 else
                 {

@@ -50,7 +50,7 @@ public sealed class RoomKeeper(HomeserverAdmin admin, TimeProvider time, ILogger
             name,
             topic = (key == ChatRoom.MentorsKey
                 ? "Neue Anfragen, Team-Wünsche und Meldungen, mit dem Link zur Seite, wo ihr sie bearbeitet. "
-                : "Hier meldet JugendLab eure Deploys, Abstürze und Entscheide. Befehle: !status, !deploy <projekt>, !hilfe. ") + UnencryptedTopic,
+                : "Hier meldet JugendLab eure neuen Versionen, Abstürze und Entscheide. Befehle: !status, !deploy <projekt>, !hilfe. ") + UnencryptedTopic,
             preset = "private_chat",
             visibility = "private",
             invite = wanted,

@@ -56,7 +56,6 @@ TEXTS = {
     "ChatNoticesAllSent": ("Alle verschickt", "All sent"),
     "ChatNoticesWaiting": ("{0} warten seit {1}. Sie gehen raus, sobald der Quartier-Chat wieder antwortet.",
                            "{0} waiting since {1}. They go out as soon as the neighbourhood chat answers again."),
-    "ChatNoticesLastError": ("Zuletzt: {0}", "Last: {0}"),
     "ChatInviteTitle": ("Nachbar:innen einladen", "Invite neighbours"),
     "ChatInviteIntro": ("Wer den Link öffnet oder den QR-Code scannt, wählt einen Benutzernamen und ein Passwort. Keine E-Mail-Adresse, kein echter Name.",
                         "Whoever opens the link or scans the QR code chooses a user name and a password. No e-mail address, no real name."),

@@ -36,7 +36,7 @@ public sealed class ChatBotTests(PlatformFixture platform)
         Assert.Contains($"Adresse: http://{project}.lab.localhost:{platform.Platform.Port}/", live);
         repo.Commit(SampleApps.FailingDockerfile(), "Dockerfile that fails");
         Assert.False((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
-        var failed = await mia.WaitForMessageAsync(room, $"Fehler: Der Deploy von {project}", NoticeWait);
+        var failed = await mia.WaitForMessageAsync(room, $" von {project} ist nicht online gegangen", NoticeWait);
         Assert.Contains("läuft weiter", failed);
         Assert.Contains("compiling the kiez app", failed);
         Assert.Contains($"/projekte/{team.Name}/{project}/verlauf/", failed);
@@ -59,7 +59,7 @@ public sealed class ChatBotTests(PlatformFixture platform)
         var stranger = await NeighbourAsync("fremd");
         await AdminJoinAsync(stranger.UserId, room);
         await stranger.SendAsync(room, $"!deploy {project}");
-        var refused = await stranger.WaitForMessageAsync(room, $"Nur Mitglieder von Team {team.Name} dürfen hier deployen", NoticeWait);
+        var refused = await stranger.WaitForMessageAsync(room, $"Nur Mitglieder von Team {team.Name} dürfen hier Projekte veröffentlichen", NoticeWait);
         Assert.Contains(stranger.UserId, refused);
         await Task.Delay(TimeSpan.FromSeconds(3)); // a deploy would have been recorded by now
         Assert.Equal(deploysBefore + 1, (await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects/{project}/deployments"))).GetArrayLength());

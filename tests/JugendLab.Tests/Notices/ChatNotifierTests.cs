@@ -52,7 +52,7 @@ public sealed class ChatNotifierTests : IAsyncLifetime
         await db.SaveChangesAsync();
 
         var text = (await db.ChatNotices.SingleAsync()).Text;
-        Assert.StartsWith($"Fehler: Der Deploy von radio (Version {deployment.Id}) hat nicht geklappt.", text);
+        Assert.StartsWith($"Fehler: Version {deployment.Id} von radio ist nicht online gegangen.", text);
         Assert.Contains("Grund: Der Build ist fehlgeschlagen (exit 3).\n", text);
         Assert.DoesNotContain("mehr", text);
         Assert.DoesNotContain("Schritt 21\n", text); // only the last ten lines
