@@ -54,6 +54,40 @@ public sealed class PushDeployTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task NodeApp_ChangedCodeOnly_KeepsInstalledPackages_ChangedPackageList_InstallsAgain()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.NodeApp("first"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+
+        repo.Commit(SampleApps.NodeApp("second"), "only the code changes");
+        var codeOnly = await repo.PushAsync(platform.RemoteUrl(team, project));
+
+        Assert.True(codeOnly.Succeeded, codeOnly.ToString());
+        Assert.Equal("Using cache", AfterInstallStep(codeOnly));
+        Assert.Equal("second", (await platform.VisitAsync(project)).Body);
+
+        var app = SampleApps.NodeApp("third");
+        app["package.json"] = """{ "name": "kiez-app", "version": "1.0.1", "scripts": { "start": "node server.js" } }""";
+        repo.Commit(app, "the package list changes");
+        var newList = await repo.PushAsync(platform.RemoteUrl(team, project));
+
+        Assert.True(newList.Succeeded, newList.ToString());
+        Assert.StartsWith("Running in", AfterInstallStep(newList));
+        Assert.Equal("third", (await platform.VisitAsync(project)).Body);
+    }
+
+    /// <summary>What the engine said right after the template's install step: "Using cache" or "Running in &lt;id&gt;".</summary>
+    private static string AfterInstallStep(GitResult push)
+    {
+        var lines = push.Output.Split('\n').Select(l => l.Replace("remote:", "").Trim()).ToList();
+        var step = lines.FindIndex(l => l.StartsWith("Step ") && l.Contains("npm ci"));
+        Assert.True(step >= 0 && step + 1 < lines.Count, push.ToString());
+        return lines[step + 1].TrimStart('-', '>', ' ');
+    }
+
+    [Fact]
     public async Task FailingBuild_RejectsPush_AndPreviousVersionKeepsServing()
     {
         var team = await platform.CreateTeamAsync();

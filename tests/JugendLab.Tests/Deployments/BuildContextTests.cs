@@ -20,6 +20,29 @@ public sealed class BuildContextTests
         Assert.Contains($"FROM {baseImage}", entries[BuildContext.TemplateDockerfile]);
     }
 
+    /// <summary>
+    /// The install step's layer is keyed on the package lists alone: it comes after a COPY of only those files (and of
+    /// our Dockerfile, which is always there) and before the project's code is copied, so a code change keeps it.
+    /// </summary>
+    [Theory]
+    [InlineData(Template.Node, "package.json* package-lock.json*", "npm ci")]
+    [InlineData(Template.Python, "requirements.txt*", "pip install")]
+    public void Template_InstallsDependenciesBeforeTheCodeIsCopied(Template template, string lists, string install)
+    {
+        var lines = System.Text.Encoding.UTF8.GetString(BuildContext.DockerfileOf(template))
+            .Split('\n').Where(l => !l.TrimStart().StartsWith('#')).ToList();
+
+        var copyLists = lines.FindIndex(l => l.StartsWith("COPY ") && l.Contains(lists));
+        var run = lines.FindIndex(l => l.StartsWith("RUN "));
+        var installLine = lines.FindIndex(l => l.Contains(install));
+        var copyAll = lines.FindIndex(l => l.StartsWith("COPY . "));
+
+        Assert.True(copyLists >= 0, $"no COPY of {lists} alone");
+        Assert.StartsWith($"COPY {BuildContext.TemplateDockerfile} ", lines[copyLists]); // never empty, so the COPY never fails
+        Assert.True(copyLists < run && run <= installLine && installLine < copyAll,
+            $"expected COPY lists ({copyLists}) < RUN ({run}) ≤ install ({installLine}) < COPY . ({copyAll})");
+    }
+
     [Fact]
     public void For_OwnDockerfile_BuildsTheRepositoryAsItIs()
     {
