@@ -32,9 +32,11 @@ public sealed class DomainOptions
     /// <summary>The project slug a host name points to, or null when the host is not a direct subdomain of <see cref="ProjectsDomain"/>.</summary>
     public string? SlugOf(string host)
     {
-        var suffix = "." + ProjectsDomain;
-        if (!host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return null;
-        var slug = host[..^suffix.Length];
+        // "<slug>." + ProjectsDomain, checked without building that string: this runs on every request.
+        var domain = ProjectsDomain;
+        var slugLength = host.Length - domain.Length - 1;
+        if (slugLength < 0 || host[slugLength] != '.' || !host.EndsWith(domain, StringComparison.OrdinalIgnoreCase)) return null;
+        var slug = host[..slugLength];
         return slug.Length == 0 || slug.Contains('.') ? null : slug.ToLowerInvariant();
     }
 

@@ -10,15 +10,24 @@ public sealed class LogSink : ILoggerProvider
 
     public IReadOnlyCollection<LogEntry> Entries => _entries.ToArray();
 
-    public ILogger CreateLogger(string categoryName) => new SinkLogger(categoryName, _entries);
+    /// <summary>The categories that began a log scope, one entry per scope.</summary>
+    public IReadOnlyCollection<string> Scopes => _scopes.ToArray();
+
+    private readonly ConcurrentQueue<string> _scopes = new();
+
+    public ILogger CreateLogger(string categoryName) => new SinkLogger(categoryName, _entries, _scopes);
 
     public void Dispose() { }
 
     public sealed record LogEntry(string Category, LogLevel Level, string Message);
 
-    private sealed class SinkLogger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+    private sealed class SinkLogger(string category, ConcurrentQueue<LogEntry> entries, ConcurrentQueue<string> scopes) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull
+        {
+            scopes.Enqueue(category);
+            return null;
+        }
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 

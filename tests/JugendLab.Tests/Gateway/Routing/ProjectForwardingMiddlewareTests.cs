@@ -51,6 +51,19 @@ public sealed class ProjectForwardingMiddlewareTests(GatewayFixture gateway) : I
     }
 
     [Fact]
+    public async Task ForwardedRequest_StartsNoLogScope()
+    {
+        gateway.Routes.Set(new ProjectRoute("scopeless", RouteState.Live, gateway.Blue.Address));
+        var before = gateway.Logs.Scopes.Count(c => c.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal));
+
+        using var response = await gateway.GetAsync("scopeless.lab.localhost");
+
+        // ASP.NET Core's hosting layer would begin a scope (and an Activity) per request while its category logs at all.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before, gateway.Logs.Scopes.Count(c => c.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task HostName_IsMatchedWhateverItsCase()
     {
         gateway.Routes.Set(new ProjectRoute("bakery", RouteState.Live, gateway.Blue.Address));
