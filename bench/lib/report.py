@@ -160,24 +160,32 @@ def push_section(r, folder):
 
 
 def routes_section(r, folder):
-    a, d = r["added_ms"], r["removed_ms"]
+    a, d, c = r["added_ms"], r["removed_ms"], r["call_to_served_ms"]
+    statuses = ", ".join(f"{n}× {s}" for s, n in sorted(r["gateway_statuses"].items())) or "none"
     lines = ["## Route changes", "", when(r), "",
              f"For {r['seconds']:.0f} s, projects were stopped and started again and new projects were created, pushed "
              "and deleted (one change every ~100 ms at most, as fast as the API allowed), while one visitor kept "
              "requesting a project that stayed live over a kept-alive connection.", "",
              "| measure | value | target | |", "|---|---|---|---|",
              f"| visitor requests that failed | {r['failed']} of {r['requests']:,} | 0 | {met(r['failed'] == 0)} |",
-             f"| new route served after the API call or push returned | median {a['median']:.1f} ms, p95 "
+             f"| new route: the gateway serves it after its container answers | median {a['median']:.1f} ms, p95 "
              f"{a['p95']:.1f} ms, max {a['max']:.1f} ms ({a['n']} routes) | < {r['target_ms']} ms | "
              f"{met(a['n'] > 0 and a['max'] < r['target_ms'] and r['never_seen'] == 0)} |",
-             f"| removed route gone after the call returned | median {d['median']:.1f} ms, max {d['max']:.1f} ms "
+             f"| new route: served after the start call or push returned | median {c['median']:.0f} ms, "
+             f"max {c['max']:.0f} ms | | |",
+             f"| what the gateway answered a started project's visitors before it was served | {statuses} | | |",
+             f"| removed route: gone after the stop or delete call began | median {d['median']:.1f} ms, max {d['max']:.1f} ms "
              f"({d['n']} routes) | | |",
-             f"| route changes made | {r['changes']} ({r['changes_per_s']:.1f} per second) | | |",
+             f"| route changes made (aimed at one per ~100 ms) | {r['changes']} ({r['changes_per_s']:.1f} per second) "
+             "| | |",
              f"| median time of a stop or start call | {r['call_ms']:.0f} ms | | |",
              f"| changes that failed or never showed | {r['errors']} failed, {r['never_seen']} not seen within 10 s "
              "| | |"]
     if r.get("failures"):
         lines += ["", "First failed visitor requests: " + "; ".join(f"`{x}`" for x in r["failures"])]
+    if r.get("error_samples"):
+        lines += ["", "First failed changes: " + "; ".join(f"`{x.strip().splitlines()[0][:160]}`"
+                                                         for x in r["error_samples"])]
     return "\n".join(lines)
 
 
