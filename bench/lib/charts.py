@@ -38,6 +38,8 @@ def bar_chart(title, rows, unit, target=None, target_label="target", note=""):
 def _fmt(value):
     if value >= 1000:
         return f"{value:,.0f}"
-    if value >= 10:
+    if value >= 100:
         return f"{value:.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
     return f"{value:.2f}"

@@ -5,6 +5,7 @@ import json
 import os
 
 from .charts import bar_chart
+from .memory import PROJECTS
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 ORDER = ["gateway", "memory", "push", "routes", "busy"]
@@ -48,7 +49,8 @@ def met(ok):
 
 
 def when(result):
-    return f"_Measured {result['measured']}, commit {result['commit']}._"
+    return (f"_Measured {result['measured']}, commit {result['commit']}; load average (1 min) "
+            f"{result.get('load', '?')} when it began._")
 
 
 def machine_section(m):
@@ -129,6 +131,10 @@ def memory_section(r, folder):
         verdict = met(s["pss_mb"] < r["target_mb"]) if is_target_row else ""
         lines.append(f"| {s['when']} | {s['projects']} | {s['pss_mb']:.0f} MB | {s['rss_mb']:.0f} MB | {target} | "
                      f"{verdict} |")
+    if r.get("idle_cpu_percent") is not None:
+        lines += ["", f"With the {PROJECTS} projects running and nobody visiting, the platform process used "
+                      f"{r['idle_cpu_percent']:.1f} % of one core over {r['idle_seconds']} s (its default intervals: "
+                      "reconciler every 30 s, resource samples every minute)."]
     if r.get("deploy_failures"):
         lines += ["", f"{r['deploy_failures']} of the quiet projects failed to deploy."]
     return "\n".join(lines)
@@ -141,10 +147,10 @@ def push_section(r, folder):
                  (f"{t} cold: platform", v["cold"], "platform"), (f"{t} cold: by hand", v["cold_by_hand"], "reference")]
     with open(os.path.join(folder, "push-to-live.svg"), "w") as f:
         f.write(bar_chart("git push to the new version answering", rows, "s",
-                          note=f"warm: median of {r['warm_changes']} one-line changes; by hand: docker build + run + poll"))
+                          note=f"warm: median of {r['warm_changes']} one-line change(s); by hand: docker build + run + poll"))
     lines = ["## Push to live", "", when(r), "",
              f"Time from the start of `git push` until the site answers with the new text through the gateway (polled "
-             f"every 20 ms). Cold: the project's first push; warm: median of {r['warm_changes']} one-line changes. By "
+             f"every 20 ms). Cold: the project's first push; warm: median of {r['warm_changes']} one-line change(s). By "
              "hand: the same files with the template's Dockerfile, `docker build` + hardened `docker run` (same memory "
              "and CPU) + polling the container, measured in turns with the platform.", "",
              "![Push to live](performance/push-to-live.svg)", "",
@@ -192,8 +198,8 @@ def routes_section(r, folder):
 def busy_section(r, folder):
     first = r["first_wave"]
     lines = ["## Busy afternoon", "", when(r), "",
-             f"{r['teams']} teams push a one-line change to their Node project at the same moment, {r['waves']} waves "
-             "one after the other. Deploys per minute count from each wave's first push to its last site showing the "
+             f"{r['teams']} teams push a one-line change to their Node project at the same moment, in {r['waves']} "
+             "wave(s) one after the other. Deploys per minute count from each wave's first push to its last site showing the "
              "change.", "",
              "| measure | value | target | |", "|---|---|---|---|",
              f"| deploys that failed | {r['failed']} of {r['deploys'] + r['failed']} | none | {met(r['failed'] == 0)} |",
