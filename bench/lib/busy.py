@@ -5,7 +5,7 @@ import threading
 import time
 
 from .platform import App
-from .util import median, note, now, say, wait_for_text
+from .util import median, note, now, say
 
 TEAMS = 5
 
@@ -51,19 +51,17 @@ def wave(ctx, apps, label):
         t0 = now()
         with lock:
             starts.append(t0)
-        ok, err = p.push(team, name, app.folder)
+        took, err = p.push_until_live(team, name, app.folder, marker, limit=300)
         try:
-            if not ok:
+            if took is None:
                 raise RuntimeError(err.strip().splitlines()[-1] if err.strip() else "git push failed")
-            addr, host = p.site(name)
-            took = wait_for_text(addr, marker, host_header=host, limit=60) - t0
             with lock:
                 times.append(took)
         except Exception as e:
             with lock:
                 failures.append(f"{name}: {e}")
         with lock:
-            ends.append(now())
+            ends.append(t0 + took if took is not None else now())
 
     threads = [threading.Thread(target=push, args=a, daemon=True) for a in apps]
     for t in threads:

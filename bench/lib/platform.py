@@ -8,7 +8,7 @@ import signal
 import subprocess
 import time
 
-from .util import note, run, say
+from .util import get, note, run, say
 
 ADMIN_PASSWORD = "bench-admin-password"
 
@@ -128,6 +128,31 @@ class Platform:
         done = subprocess.run(["git", "-C", folder, "push", "-q", self.remote(team, project), "main"],
                               capture_output=True, text=True)
         return done.returncode == 0, done.stderr
+
+    def push_until_live(self, team, project, folder, marker, limit=300):
+        """git push, while polling the site every 20 ms for the marker (the site may show it before git has finished).
+        Returns (seconds from the push's start until the site showed the marker, or None if it failed; git's stderr)."""
+        addr, host = self.site(project)
+        t0 = time.monotonic()
+        git = subprocess.Popen(["git", "-C", folder, "push", "-q", self.remote(team, project), "main"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        seen = None
+        while seen is None and time.monotonic() - t0 < limit:
+            status, body = get(addr, host_header=host)
+            if status == 200 and marker in body:
+                seen = time.monotonic() - t0
+            elif git.poll() not in (None, 0):
+                break  # the push failed: the marker will not come
+            else:
+                time.sleep(0.02)
+        try:
+            _, err = git.communicate(timeout=max(1, limit - (time.monotonic() - t0)))
+        except subprocess.TimeoutExpired:
+            git.kill()
+            _, err = git.communicate()
+        if git.returncode != 0:
+            return None, err or "git push failed"
+        return seen, err
 
     def site(self, project):
         """(address to connect to, Host header) of a project's site through the gateway."""
