@@ -194,7 +194,7 @@ class Platform:
                   if i.startswith(f"jugendlab-{self.instance}/")]
         if images:
             run("docker", "rmi", "-f", *images, check=False)
-        for _ in range(10):  # a build container that is still going away can hold a network for a moment
+        for _ in range(30):  # containers still going away hold their network for a moment (longer on a busy box)
             # By name: the build network is labelled differently from the team networks.
             nets = [n for n in run("docker", "network", "ls", "--format", "{{.Name}}", check=False).split()
                     if n.startswith(f"jl-{self.instance}-")]

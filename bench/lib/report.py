@@ -126,7 +126,7 @@ def memory_section(r, folder):
              "![Memory](performance/memory.svg)", "",
              "| moment | projects running | PSS | RSS | target | |", "|---|---:|---:|---:|---|---|"]
     for s in snaps:
-        is_target_row = s["when"].endswith("projects running")
+        is_target_row = s.get("target") or s["when"].endswith("projects running")
         target = f"PSS < {r['target_mb']} MB" if is_target_row else ""
         verdict = met(s["pss_mb"] < r["target_mb"]) if is_target_row else ""
         lines.append(f"| {s['when']} | {s['projects']} | {s['pss_mb']:.0f} MB | {s['rss_mb']:.0f} MB | {target} | "
@@ -135,8 +135,13 @@ def memory_section(r, folder):
         lines += ["", f"With the {PROJECTS} projects running and nobody visiting, the platform process used "
                       f"{r['idle_cpu_percent']:.1f} % of one core over {r['idle_seconds']} s (its default intervals: "
                       "reconciler every 30 s, resource samples every minute)."]
-    if r.get("deploy_failures"):
+    if r.get("retried"):
+        lines += ["", f"{r['retried']} of the quiet projects failed their first deploy and were pushed once more; "
+                      f"{r.get('deploy_failures', 0)} failed again."]
+    elif r.get("deploy_failures"):
         lines += ["", f"{r['deploy_failures']} of the quiet projects failed to deploy."]
+    for why in r.get("failure_reasons", []):
+        lines.append(f"- `{why.splitlines()[-1][:200]}`")
     return "\n".join(lines)
 
 
