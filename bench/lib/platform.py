@@ -45,6 +45,8 @@ class Platform:
                    JugendLab__Orchestrator__DataDirectory=os.path.join(self.work, "data"),
                    JugendLab__Orchestrator__Instance=self.instance,
                    JugendLab__Matrix__Enabled="false",
+                   # Its own address pool: the box's platform (10.200/16) and the tests (10.201/16) may share the engine.
+                   JugendLab__Network__Pool="10.202.0.0/16",
                    JugendLab__Build__NpmRegistry=registry)
         self.log = open(os.path.join(self.work, "platform.log"), "ab")
         # A session of its own: Ctrl-C in the terminal reaches bench/run, which then stops the platform itself.
