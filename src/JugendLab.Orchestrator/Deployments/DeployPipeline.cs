@@ -76,8 +76,6 @@ public sealed class DeployPipeline(
     private async Task<DeployOutcome> RunStepsAsync(JugendLabDb db, Project project, Deployment deployment, DeployRequest request, DeployLog log, CancellationToken ct)
     {
         project.EnsureDeployAllowed(request.RequestedBy);
-        project.Team.Quota.Allow(project.MemoryMb, project.Cpus);
-        if (await runtime.VolumeSizeAsync(names.Volume(project.Id), ct) is { } dataBytes) project.Team.Quota.AllowData(dataBytes);
 
         if (request.Source is KeptImage kept) await ReuseAsync(db, project, deployment, kept, log, ct);
         else await BuildAsync(db, project, deployment, request.Source, log, ct);
@@ -128,9 +126,20 @@ public sealed class DeployPipeline(
             await UnpackAsync(db, project, deployment, source, log, ct);
             return;
         }
+        await EnsureWithinQuotaAsync(project, ct);
         log.Step($"Baue {project.Slug} ({ShortCommit(source.Commit)}) mit der Vorlage „{template}“",
                  $"Building {project.Slug} ({ShortCommit(source.Commit)}) with the {template} template");
         await builder.BuildAsync(project, deployment, source, template, log, ct);
+    }
+
+    /// <summary>
+    /// Before a container is built or started: its memory, CPU and /data within the team's quota. A static website is
+    /// not checked: it runs in no container and uses none of them.
+    /// </summary>
+    private async Task EnsureWithinQuotaAsync(Project project, CancellationToken ct)
+    {
+        project.Team.Quota.Allow(project.MemoryMb, project.Cpus);
+        if (await runtime.VolumeSizeAsync(names.Volume(project.Id), ct) is { } dataBytes) project.Team.Quota.AllowData(dataBytes);
     }
 
     /// <summary>Instead of step 3, for a static website: its files go into a folder of their own, written once.</summary>
@@ -159,6 +168,7 @@ public sealed class DeployPipeline(
             throw DomainException.Conflict(
                 $"Version {kept.DeploymentId} ist nicht mehr aufbewahrt. Die Plattform behält die letzten {options.Value.ImagesKeptPerProject} Versionen. Schick den Code dieser Version nochmals mit git push.",
                 $"Version {kept.DeploymentId} is no longer kept. The platform keeps the last {options.Value.ImagesKeptPerProject} versions. Push that version's code again with git push.");
+        if (earlier.Site is null) await EnsureWithinQuotaAsync(project, ct);
         deployment.Reuse(earlier);
         await db.SaveChangesAsync(ct);
         log.Step(kept.Reason == KeptImageReason.Rollback
