@@ -157,8 +157,8 @@ public sealed record SiteExtraction(bool FromPublic, int Files, long Bytes, IRea
     {
         var size = Bytes < 1024 * 1024 ? $"{(Bytes + 1023) / 1024} KB" : $"{Bytes / (1024.0 * 1024):0.#} MB".Replace(',', '.');
         yield return FromPublic
-            ? ($"{Files} Dateien ({size}) aus dem Ordner public/ sind bereit.", $"{Files} files ({size}) from the folder public/ are ready.")
-            : ($"{Files} Dateien ({size}) sind bereit.", $"{Files} files ({size}) are ready.");
+            ? ($"Bereit: {Files} {(Files == 1 ? "Datei" : "Dateien")} ({size}) aus dem Ordner public/.", $"Ready: {Files} {(Files == 1 ? "file" : "files")} ({size}) from the folder public/.")
+            : ($"Bereit: {Files} {(Files == 1 ? "Datei" : "Dateien")} ({size}).", $"Ready: {Files} {(Files == 1 ? "file" : "files")} ({size}).");
         // Hidden files (.gitignore, .github/ …) are in most repositories and left out on purpose: one line for all of them.
         var hidden = Skipped.Where(s => s.Reason == SkipReason.Hidden).Select(s => s.Name).ToList();
         if (hidden.Count > 0)
