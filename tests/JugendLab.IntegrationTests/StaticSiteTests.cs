@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Docker.DotNet.Models;
 using JugendLab.IntegrationTests.Infrastructure;
 using JugendLab.IntegrationTests.WebApp;
@@ -39,8 +40,13 @@ public sealed class StaticSiteTests(PlatformFixture platform)
         Assert.DoesNotContain(ours, c => c.Names.Any(n => n.Contains($"-{project}-")));
         Assert.Empty(await platform.Docker.Images.ListImagesAsync(new ImagesListParameters { All = true }).ContinueWith(
             t => t.Result.Where(i => i.RepoTags?.Any(tag => tag.Contains($"/{project}:")) == true).ToList()));
-        // The whole push (git's own work included) on a busy 2-core box; the unpacking itself takes milliseconds.
+        // The whole push (git's own work included) on a busy 2-core box; the deploy itself (archive, unpack, switch) far less.
         Assert.True(pushed < TimeSpan.FromSeconds(5), $"push took {pushed.TotalMilliseconds:0} ms");
+        using var youth = platform.ApiAs(team);
+        var deployment = (await PlatformFixture.ReadJson(await youth.GetAsync($"teams/{team.Name}/projects/{project}/deployments")))[0];
+        var took = deployment.GetProperty("finishedAt").GetDateTimeOffset() - deployment.GetProperty("createdAt").GetDateTimeOffset();
+        Assert.True(took < TimeSpan.FromSeconds(2), $"the deploy took {took.TotalMilliseconds:0} ms from start to live");
+        Assert.Equal(JsonValueKind.Null, deployment.GetProperty("image").ValueKind);
     }
 
     [Fact]
