@@ -1,5 +1,8 @@
-# A website made of plain files: nginx serves public/ if your project has that folder, else the whole project.
-# The start page is index.html. Your site is on port 8080 (the PORT variable).
+# A website made of plain files, served by nginx in a container of its own.
+# The platform no longer builds this for the Static template: it serves a static website's files itself, without any
+# container (see docs/for-youth.md). Copy this file as your own Dockerfile if you want nginx anyway (e.g. your own
+# nginx settings): nginx serves public/ if your project has that folder, else the whole project. The start page is
+# index.html. Your site is on port 8080 (the PORT variable).
 FROM jugendlab/static:latest
 # Copy your project's files into the image.
 COPY . /app

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace JugendLab.Gateway;
 
-/// <summary>Adds the gateway: requests for <c>&lt;slug&gt;.&lt;base domain&gt;</c> go to the project's live container.</summary>
+/// <summary>Adds the gateway: requests for <c>&lt;slug&gt;.&lt;base domain&gt;</c> go to the project's live container, or to its files.</summary>
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
@@ -30,6 +30,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpForwarder();
         services.TryAddSingleton<ProjectHttpClient>();
         services.TryAddSingleton<ProjectTransformer>();
+        services.TryAddSingleton<SiteContentTypes>();
+        services.TryAddSingleton<SiteFileServer>();
 
         // YARP's forwarder logs two Information lines for every request, which costs a fifth of the throughput
         // (FACTS, "Proxy performance"). Errors still come through at Warning. To see the per-request lines while

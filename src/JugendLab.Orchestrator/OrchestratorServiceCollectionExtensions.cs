@@ -70,6 +70,7 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddSingleton<AppLogs.AppLogFollowers>();
         services.AddSingleton<SourceReceiver>();
         services.AddSingleton<ImageBuilder>();
+        services.AddSingleton<SiteFiles>();
         services.AddSingleton<BuildCgroups>();
         services.AddSingleton<ContainerLauncher>();
         services.AddSingleton<ReadinessProbe>();

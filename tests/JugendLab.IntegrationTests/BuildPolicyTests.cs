@@ -91,13 +91,13 @@ public sealed class BuildPolicyTests(PlatformFixture platform)
         Assert.Equal("notes\n", (await platform.VisitAsync(project, "/notes.txt")).Body);
     }
 
-    /// <summary>Another team's live static site with a secret in it; returns its image name as the engine knows it.</summary>
+    /// <summary>Another team's live site in a container, with a secret in its image; returns the image name as the engine knows it.</summary>
     private async Task<(string Image, string Secret)> DeployVictimAsync()
     {
         var secret = "kiez-secret-" + Guid.NewGuid().ToString("n");
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite(secret));
+        using var repo = GitRepo.Create(SampleApps.ContainerSite(secret)); // an image holding the secret: what an attacker would copy from
         var push = await repo.PushAsync(platform.RemoteUrl(team, project));
         Assert.True(push.Succeeded, push.ToString());
         return (Assert.Single(await ImagesAsync(project)), secret);

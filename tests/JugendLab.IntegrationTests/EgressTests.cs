@@ -15,7 +15,7 @@ public sealed class EgressTests(PlatformFixture platform)
     public async Task ProjectContainer_CannotConnectToAnAddressOnTheLan()
     {
         await using var lan = await LanTarget.StartAsync();
-        var container = await DeployStaticAsync();
+        var container = await DeployAppAsync();
 
         var result = await ExecAsync(container.ID, Probe(lan.Address, LanTarget.WebPort));
 
@@ -27,7 +27,7 @@ public sealed class EgressTests(PlatformFixture platform)
     public async Task ProjectContainer_CannotSendMail_ToAnSmtpPort()
     {
         await using var lan = await LanTarget.StartAsync();
-        var container = await DeployStaticAsync();
+        var container = await DeployAppAsync();
 
         var result = await ExecAsync(container.ID, Probe(lan.Address, LanTarget.SmtpPort));
 
@@ -38,7 +38,7 @@ public sealed class EgressTests(PlatformFixture platform)
     [Fact]
     public async Task ProjectContainer_StillResolvesNames_AndReachesTheInternet()
     {
-        var container = await DeployStaticAsync();
+        var container = await DeployAppAsync();
 
         var result = await ExecAsync(container.ID, "getent hosts deb.debian.org | cut -d' ' -f1; " + Probe("deb.debian.org", 80));
 
@@ -76,11 +76,12 @@ public sealed class EgressTests(PlatformFixture platform)
         $"if timeout 5 bash -c '</dev/tcp/{host}/{port}' 2>/tmp/probe; then echo '{port}: open'; " +
         $"elif grep -q refused /tmp/probe; then echo '{port}: refused'; else echo \"{port}: no answer $(cat /tmp/probe)\"; fi";
 
-    private async Task<ContainerListResponse> DeployStaticAsync()
+    /// <summary>A Node app: static websites run in no container (the platform serves their files), so container rules are shown on an app.</summary>
+    private async Task<ContainerListResponse> DeployAppAsync()
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite("egress"));
+        using var repo = GitRepo.Create(SampleApps.NodeApp("egress"));
         var push = await repo.PushAsync(platform.RemoteUrl(team, project));
         Assert.True(push.Succeeded, push.ToString());
         var live = (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32();

@@ -14,8 +14,8 @@ public sealed class IsolationTests(PlatformFixture platform)
     [Fact]
     public async Task TeamAContainer_CannotOpenAConnectionTo_TeamBContainer()
     {
-        var a = await DeployStaticAsync("team a");
-        var b = await DeployStaticAsync("team b");
+        var a = await DeployAppAsync("team a");
+        var b = await DeployAppAsync("team b");
         var networkA = a.NetworkSettings!.Networks!.Single();
         var ipB = b.NetworkSettings!.Networks!.Single().Value.IPAddress;
         await using var probe = await StartProbeAsync(networkA.Key);
@@ -30,7 +30,7 @@ public sealed class IsolationTests(PlatformFixture platform)
     [Fact]
     public async Task ProjectContainer_CannotReachTheHostsPorts()
     {
-        var a = await DeployStaticAsync("host probe");
+        var a = await DeployAppAsync("host probe");
         var network = a.NetworkSettings!.Networks!.Single();
         var inspect = await platform.Docker.Networks.InspectNetworkAsync(network.Value.NetworkID);
         var hostAddress = inspect.IPAM!.Config!.Single().Gateway;
@@ -45,7 +45,7 @@ public sealed class IsolationTests(PlatformFixture platform)
     [Fact]
     public async Task ProjectContainer_RunsHardenedWithItsQuota()
     {
-        var container = await DeployStaticAsync("hardened");
+        var container = await DeployAppAsync("hardened");
         var inspect = await platform.Docker.Containers.InspectContainerAsync(container.ID);
         var host = inspect.HostConfig!;
 
@@ -66,11 +66,12 @@ public sealed class IsolationTests(PlatformFixture platform)
         Assert.True(inspect.Config.Labels.ContainsKey("jugendlab.deployment"));
     }
 
-    private async Task<ContainerListResponse> DeployStaticAsync(string text)
+    /// <summary>A Node app: static websites run in no container (the platform serves their files), so container rules are shown on an app.</summary>
+    private async Task<ContainerListResponse> DeployAppAsync(string text)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite(text));
+        using var repo = GitRepo.Create(SampleApps.NodeApp(text));
         var push = await repo.PushAsync(platform.RemoteUrl(team, project));
         Assert.True(push.Succeeded, push.ToString());
         var live = (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32();

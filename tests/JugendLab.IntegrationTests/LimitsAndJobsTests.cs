@@ -71,10 +71,11 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite("v0"));
+        // Sites in containers: a static website has no image (its kept folders are pruned by the deploy, see StaticSiteTests).
+        using var repo = GitRepo.Create(SampleApps.ContainerSite("v0"));
         for (var i = 1; i <= 5; i++)
         {
-            repo.Commit(SampleApps.StaticSite($"v{i}"), $"v{i}");
+            repo.Commit(SampleApps.ContainerSite($"v{i}"), $"v{i}");
             Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         }
 

@@ -18,12 +18,13 @@ public sealed class NetworkTests(PlatformFixture platform)
     public async Task FortyTeams_EachDeployAProject()
     {
         var projects = new System.Collections.Concurrent.ConcurrentBag<(TestTeam Team, string Project)>();
-        // Four at a time: the machine has two cores, and forty builds at once would only test its patience.
+        // Four at a time: the machine has two cores, and forty builds at once would only test its patience. Each project
+        // runs in a container (a static website would run in none, and so take no network).
         await Parallel.ForEachAsync(Enumerable.Range(1, Teams), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
         {
             var team = await platform.CreateTeamAsync();
             var project = await platform.CreateProjectAsync(team);
-            using var repo = GitRepo.Create(SampleApps.StaticSite($"team number {i}"));
+            using var repo = GitRepo.Create(SampleApps.ContainerSite($"team number {i}"));
             var push = await repo.PushAsync(platform.RemoteUrl(team, project));
             Assert.True(push.Succeeded, $"team {i}: {push}");
             projects.Add((team, project));
@@ -55,7 +56,7 @@ public sealed class NetworkTests(PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite("comes back"));
+        using var repo = GitRepo.Create(SampleApps.ContainerSite("comes back"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         var network = Assert.Single(await LiveNetworksAsync([(team, project)])).Name;
 
@@ -83,7 +84,7 @@ public sealed class NetworkTests(PlatformFixture platform)
         {
             var team = await platform.CreateTeamAsync();
             var project = await platform.CreateProjectAsync(team);
-            using var repo = GitRepo.Create(SampleApps.StaticSite("beside the squatter"));
+            using var repo = GitRepo.Create(SampleApps.ContainerSite("beside the squatter"));
 
             var push = await repo.PushAsync(platform.RemoteUrl(team, project));
 

@@ -124,7 +124,7 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var youth = platform.ApiAs(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite("soon gone"));
+        using var repo = GitRepo.Create(SampleApps.ContainerSite("soon gone")); // with a container, an image and /data to remove (StaticSiteTests deletes a website's folders)
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         var projectId = (await platform.ContainersAsync()).Single(c => c.Names.Any(n => n.Contains(project))).Labels["jugendlab.project"];
 

@@ -13,7 +13,8 @@ public sealed class ResilienceTests(PlatformFixture platform)
     {
         var neighbourTeam = await platform.CreateTeamAsync();
         var neighbour = await platform.CreateProjectAsync(neighbourTeam);
-        using var neighbourRepo = GitRepo.Create(SampleApps.StaticSite("still here"));
+        // The neighbour runs in a container too (a static website would be served by the platform, in no container).
+        using var neighbourRepo = GitRepo.Create(SampleApps.NodeApp("still here"));
         Assert.True((await neighbourRepo.PushAsync(platform.RemoteUrl(neighbourTeam, neighbour))).Succeeded);
         var team = await platform.CreateTeamAsync();
         var hog = await platform.CreateProjectAsync(team);
@@ -89,7 +90,8 @@ public sealed class ResilienceTests(PlatformFixture platform)
         {
             var team = await platform.CreateTeamAsync();
             var project = await platform.CreateProjectAsync(team);
-            using var repo = GitRepo.Create(SampleApps.StaticSite($"site {i}"));
+            // One static website (its files) and one app (its container): both kinds of route come back.
+            using var repo = GitRepo.Create(i == 0 ? SampleApps.StaticSite($"site {i}") : SampleApps.NodeApp($"site {i}"));
             Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
             sites.Add(project);
         }
@@ -109,8 +111,10 @@ public sealed class ResilienceTests(PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite("stable version"));
+        // An app in a container, so "no orphan" means exactly one container: the live one.
+        using var repo = GitRepo.Create(SampleApps.NodeApp("stable version"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        repo.Remove("package.json");
         repo.Commit(SampleApps.SlowDockerfile(60), "slow build");
         var push = repo.PushAsync(platform.RemoteUrl(team, project));
         await platform.WaitForPlatformAsync(async () =>
@@ -141,7 +145,7 @@ public sealed class ResilienceTests(PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite("comes back"));
+        using var repo = GitRepo.Create(SampleApps.NodeApp("comes back"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         var container = await LiveContainerAsync(team, project);
 

@@ -4,16 +4,24 @@ using JugendLab.IntegrationTests.Infrastructure;
 
 namespace JugendLab.IntegrationTests;
 
-/// <summary>A redeploy starts the new container, waits until it answers, switches the route, then drains the old one.</summary>
+/// <summary>A redeploy starts the new container, waits until it answers, switches the route, then drains the old one.
+/// A static website's redeploy unpacks the new files beside the old and switches the route to them in one step.</summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ZeroDowntimeTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task Redeploy_UnderContinuousRequests_LosesNone()
+    public Task Redeploy_UnderContinuousRequests_LosesNone() =>
+        RedeployUnderLoadAsync(text => SampleApps.NodeApp(text), "version one", "version two");
+
+    [Fact]
+    public Task StaticSiteRedeploy_UnderContinuousRequests_LosesNone() =>
+        RedeployUnderLoadAsync(SampleApps.StaticSite, "<h1>version one</h1>", "<h1>version two</h1>");
+
+    private async Task RedeployUnderLoadAsync(Func<string, Dictionary<string, string>> app, string answerOne, string answerTwo)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite("version one"));
+        using var repo = GitRepo.Create(app("version one"));
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
 
         var failures = new ConcurrentBag<string>();
@@ -39,7 +47,7 @@ public sealed class ZeroDowntimeTests(PlatformFixture platform)
             }
         })).ToArray();
 
-        repo.Commit(SampleApps.StaticSite("version two"), "second version");
+        repo.Commit(app("version two"), "second version");
         var push = await repo.PushAsync(platform.RemoteUrl(team, project));
         await Task.Delay(TimeSpan.FromSeconds(7)); // past the drain (2 s) and the old container's stop (up to 2 s)
         await stop.CancelAsync();
@@ -47,8 +55,8 @@ public sealed class ZeroDowntimeTests(PlatformFixture platform)
 
         Assert.True(push.Succeeded, push.ToString());
         Assert.True(failures.IsEmpty, $"{failures.Count} of {requests} requests failed, e.g. {failures.FirstOrDefault()}");
-        Assert.Contains("<h1>version one</h1>", seen.Keys);
-        Assert.Contains("<h1>version two</h1>", seen.Keys);
+        Assert.Contains(answerOne, seen.Keys);
+        Assert.Contains(answerTwo, seen.Keys);
         Assert.True(requests > 100, $"only {requests} requests were made");
     }
 }

@@ -15,6 +15,17 @@ internal static class FriendlyPages
         "Have another look at it, or ask the person who gave you the link.",
         reportLink: false);
 
+    /// <summary>A static website has no file at this address, and no 404.html of its own.</summary>
+    public static readonly FriendlyPage PageNotFound = new(
+        StatusCodes.Status404NotFound,
+        "Seite nicht gefunden",
+        "Auf der Website <strong>{slug}</strong> gibt es diese Seite nicht. Vielleicht steckt ein Tippfehler in der Adresse, " +
+        "oder die Seite wurde umbenannt. Probier es mit der Startseite.",
+        "Page not found",
+        "The website <strong>{slug}</strong> has no page at this address. Maybe there is a typo in it, or the page was renamed. " +
+        "Try the start page.",
+        reportLink: false);
+
     public static readonly FriendlyPage NotDeployed = new(
         StatusCodes.Status503ServiceUnavailable,
         "Hier entsteht gerade etwas",

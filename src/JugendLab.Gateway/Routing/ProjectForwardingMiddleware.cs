@@ -10,8 +10,8 @@ using Yarp.ReverseProxy.Forwarder;
 namespace JugendLab.Gateway.Routing;
 
 /// <summary>
-/// Decides per request by host name: a project's host goes to its live container (or gets a friendly page), every
-/// other host goes on to the platform's own pipeline.
+/// Decides per request by host name: a project's host goes to its live container, or to its files for a static website
+/// (or gets a friendly page); every other host goes on to the platform's own pipeline.
 /// </summary>
 /// <remarks>
 /// The hot path takes no lock and writes no log: the route table is an immutable snapshot read once per request, and
@@ -25,7 +25,8 @@ internal sealed class ProjectForwardingMiddleware(
     HomeserverEndpoint homeserver,
     IHttpForwarder forwarder,
     ProjectHttpClient client,
-    ProjectTransformer transformer)
+    ProjectTransformer transformer,
+    SiteFileServer sites)
 {
     private readonly DomainOptions _domain = domainOptions.Value;
     private readonly string _baseSuffix = "." + domainOptions.Value.ProjectsDomain;
@@ -65,6 +66,10 @@ internal sealed class ProjectForwardingMiddleware(
     private Task HandleProjectAsync(HttpContext context, string slug)
     {
         var route = routes.Current.Find(slug);
+        if (route is { State: RouteState.Live, SiteRoot: { } root })
+        {
+            return ServeFilesAsync(context, slug, root);
+        }
         if (route is { State: RouteState.Live, Destination: { } destination })
         {
             return ForwardAsync(context, slug, destination);
@@ -118,6 +123,13 @@ internal sealed class ProjectForwardingMiddleware(
         // Live without an address is the orchestrator's bug, but to a resident it looks like a project not answering.
         _ => FriendlyPages.NotAnswering,
     };
+
+    /// <summary>A static website: its files, its own 404.html, or the platform's "page not found".</summary>
+    private async Task ServeFilesAsync(HttpContext context, string slug, string root)
+    {
+        if (await sites.TryServeAsync(context, root)) return;
+        await FriendlyPageWriter.WriteAsync(context, FriendlyPages.PageNotFound, slug, ReportUrl(slug), context.RequestAborted);
+    }
 
     private async Task ForwardAsync(HttpContext context, string slug, string destination)
     {

@@ -29,6 +29,7 @@ public sealed class AppLogService(ProjectService projects, JugendLabDb db, ICont
         var route = routes.Current.Find(project.Slug);
         var container = await LiveContainerAsync(project.Id, ct);
         var state = project.LiveDeploymentId is null ? AppLogState.NeverDeployed
+            : await projects.ServesFilesAsync(project, ct) ? AppLogState.StaticSite
             : project.Status == ProjectStatus.Live ? AppLogState.Live : AppLogState.NotRunning;
         return new AppLogSource(project.Id, project.Slug, container, state, route);
     }
@@ -108,7 +109,14 @@ public sealed class AppLogService(ProjectService projects, JugendLabDb db, ICont
 }
 
 /// <summary>Whether a project has an app whose output can be read.</summary>
-public enum AppLogState { NeverDeployed, NotRunning, Live }
+public enum AppLogState
+{
+    NeverDeployed,
+    NotRunning,
+    Live,
+    /// <summary>The live version is a static website the platform serves itself: there is no app that could print anything.</summary>
+    StaticSite,
+}
 
 /// <summary>Why a live log ended.</summary>
 public enum AppLogEnd { NewVersion, NotRunning, TooMany }

@@ -24,7 +24,7 @@ public sealed class OrchestratorOptions
     /// <summary>How often unused images are pruned.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Images kept per project for rollback (the live one and the three before it); older ones are pruned.</summary>
+    /// <summary>Images (and static websites' folders) kept per project for rollback (the live one and the three before it); older ones are pruned.</summary>
     public int ImagesKeptPerProject { get; set; } = 4;
 
     /// <summary>Engine-wide garbage older than this is pruned: dangling images (layers of failed builds) and dangling
@@ -38,6 +38,9 @@ public sealed class OrchestratorOptions
 
     /// <summary>Each project's /data as an ext4 image file, <c>&lt;project id&gt;.ext4</c> (see Runtime/DataVolumes).</summary>
     public string VolumesDirectory => Path.Combine(DataDirectory, "volumes");
+
+    /// <summary>Static websites' files, one folder per deployment that unpacked them (see Deployments/SiteFiles).</summary>
+    public string SitesDirectory => Path.Combine(DataDirectory, "sites");
 
     /// <summary>The full build log of one deployment.</summary>
     public string DeploymentLogPath(int deploymentId) => Path.Combine(LogsDirectory, $"deployment-{deploymentId}.log");

@@ -12,8 +12,9 @@ namespace JugendLab.Orchestrator.Deployments;
 
 /// <summary>
 /// The deploy path, top to bottom: receive the code → pick the template → build the image → start the container →
-/// wait until it answers → switch the route → retire the old container → record. A failure anywhere leaves the
-/// last good deployment serving.
+/// wait until it answers → switch the route → retire the old container → record. A static website takes a shorter
+/// path: receive → pick the template → unpack its files → switch the route (the gateway serves them; no container).
+/// A failure anywhere leaves the last good deployment serving.
 /// </summary>
 public sealed class DeployPipeline(
     IDbContextFactory<JugendLabDb> dbFactory,
@@ -24,6 +25,7 @@ public sealed class DeployPipeline(
     ReadinessProbe probe,
     RoutePublisher routes,
     ContainerRetirer retirer,
+    SiteFiles sites,
     IContainerRuntime runtime,
     Sandbox sandbox,
     ResourceNames names,
@@ -74,12 +76,25 @@ public sealed class DeployPipeline(
     private async Task<DeployOutcome> RunStepsAsync(JugendLabDb db, Project project, Deployment deployment, DeployRequest request, DeployLog log, CancellationToken ct)
     {
         project.EnsureDeployAllowed(request.RequestedBy);
-        project.Team.Quota.Allow(project.MemoryMb, project.Cpus);
-        if (await runtime.VolumeSizeAsync(names.Volume(project.Id), ct) is { } dataBytes) project.Team.Quota.AllowData(dataBytes);
 
         if (request.Source is KeptImage kept) await ReuseAsync(db, project, deployment, kept, log, ct);
         else await BuildAsync(db, project, deployment, request.Source, log, ct);
 
+        var route = deployment.Site is { } site
+            ? await ServeFilesAsync(db, project, deployment, site, ct)
+            : await StartContainerAsync(db, project, deployment, log, ct);
+
+        var previous = await SwitchRouteAsync(db, project, deployment, route, request.RequestedBy, ct);
+        var url = domain.Value.ProjectUrl(project.Slug);
+        log.Step($"Live: {url}", $"Live: {url}");
+        if (previous is not null) retirer.Retire(previous);
+        if (deployment.Site is not null) await sites.PruneAsync(db, project.Id, CancellationToken.None);
+        return new DeployOutcome(deployment.Id, true, url, null);
+    }
+
+    /// <summary>Steps 4–5 — start the container and wait until it answers; returns the route to it.</summary>
+    private async Task<ProjectRoute> StartContainerAsync(JugendLabDb db, Project project, Deployment deployment, DeployLog log, CancellationToken ct)
+    {
         log.Step(DeploySteps.StartingGerman, DeploySteps.StartingEnglish);
         deployment.Starting(names.Container(project.Slug, deployment.Id));
         await db.SaveChangesAsync(ct);
@@ -87,34 +102,73 @@ public sealed class DeployPipeline(
 
         log.Step(DeploySteps.WaitingGerman, DeploySteps.WaitingEnglish);
         await probe.WaitAsync(started, log, ct);
-
-        var previous = await SwitchRouteAsync(db, project, deployment, started, request.RequestedBy, ct);
-        var url = domain.Value.ProjectUrl(project.Slug);
-        log.Step($"Live: {url}", $"Live: {url}");
-        if (previous is not null) retirer.Retire(previous);
-        return new DeployOutcome(deployment.Id, true, url, null);
+        return new ProjectRoute(project.Slug, RouteState.Live, sandbox.Address(started));
     }
 
-    /// <summary>Steps 1–3 — receive the code, pick the template, build the image.</summary>
+    /// <summary>Instead of steps 4–5, for a static website: nothing to start or wait for; the gateway serves its folder.</summary>
+    private async Task<ProjectRoute> ServeFilesAsync(JugendLabDb db, Project project, Deployment deployment, string site, CancellationToken ct)
+    {
+        if (deployment.Status == DeploymentStatus.Building) deployment.Unpacked(site); // a reused site: unpacked long ago
+        await db.SaveChangesAsync(ct);
+        return new ProjectRoute(project.Slug, RouteState.Live, SiteRoot: sites.Root(site));
+    }
+
+    /// <summary>Steps 1–3 — receive the code, pick the template, build the image (or, for a static website, unpack its files).</summary>
     private async Task BuildAsync(JugendLabDb db, Project project, Deployment deployment, CodeSource code, DeployLog log, CancellationToken ct)
     {
         var source = await receiver.ReceiveAsync(code, log, ct);
         var template = TemplateDetector.Detect(project.Template, source);
-        deployment.Describe(source.Commit, source.Message, template, names.Image(project.Slug, deployment.Id));
+        var servesFiles = template == Template.Static;
+        deployment.Describe(source.Commit, source.Message, template, servesFiles ? null : names.Image(project.Slug, deployment.Id));
         await db.SaveChangesAsync(ct);
+        if (servesFiles)
+        {
+            await UnpackAsync(db, project, deployment, source, log, ct);
+            return;
+        }
+        await EnsureWithinQuotaAsync(project, ct);
         log.Step($"Baue {project.Slug} ({ShortCommit(source.Commit)}) mit der Vorlage „{template}“",
                  $"Building {project.Slug} ({ShortCommit(source.Commit)}) with the {template} template");
         await builder.BuildAsync(project, deployment, source, template, log, ct);
+    }
+
+    /// <summary>
+    /// Before a container is built or started: its memory, CPU and /data within the team's quota. A static website is
+    /// not checked: it runs in no container and uses none of them.
+    /// </summary>
+    private async Task EnsureWithinQuotaAsync(Project project, CancellationToken ct)
+    {
+        project.Team.Quota.Allow(project.MemoryMb, project.Cpus);
+        if (await runtime.VolumeSizeAsync(names.Volume(project.Id), ct) is { } dataBytes) project.Team.Quota.AllowData(dataBytes);
+    }
+
+    /// <summary>Instead of step 3, for a static website: its files go into a folder of their own, written once.</summary>
+    private async Task UnpackAsync(JugendLabDb db, Project project, Deployment deployment, SourceSnapshot source, DeployLog log, CancellationToken ct)
+    {
+        log.Step($"Statische Website {project.Slug} ({ShortCommit(source.Commit)}): Dateien entpacken …",
+                 $"Static website {project.Slug} ({ShortCommit(source.Commit)}): unpacking files …");
+        var (site, unpacked) = await sites.UnpackAsync(source, deployment.Id, ct);
+        // Set before anything else can fail: a failed deploy removes the folder it made (FailAsync).
+        deployment.Unpacked(site);
+        await db.SaveChangesAsync(ct);
+        foreach (var (de, en) in unpacked.LogLines()) log.Info(de, en);
     }
 
     /// <summary>Instead of steps 1–3: take the image an earlier deployment built (a rollback, or new settings); nothing is built.</summary>
     private async Task ReuseAsync(JugendLabDb db, Project project, Deployment deployment, KeptImage kept, DeployLog log, CancellationToken ct)
     {
         var earlier = await db.Deployments.SingleOrDefaultAsync(d => d.Id == kept.DeploymentId && d.ProjectId == project.Id, ct);
-        if (earlier?.Image is null || !await runtime.ImageExistsAsync(earlier.Image, ct))
+        var isKept = earlier switch
+        {
+            { Site: { } site } => sites.Exists(site),
+            { Image: { } image } => await runtime.ImageExistsAsync(image, ct),
+            _ => false,
+        };
+        if (earlier is null || !isKept)
             throw DomainException.Conflict(
                 $"Version {kept.DeploymentId} ist nicht mehr aufbewahrt. Die Plattform behält die letzten {options.Value.ImagesKeptPerProject} Versionen. Schick den Code dieser Version nochmals mit git push.",
                 $"Version {kept.DeploymentId} is no longer kept. The platform keeps the last {options.Value.ImagesKeptPerProject} versions. Push that version's code again with git push.");
+        if (earlier.Site is null) await EnsureWithinQuotaAsync(project, ct);
         deployment.Reuse(earlier);
         await db.SaveChangesAsync(ct);
         log.Step(kept.Reason == KeptImageReason.Rollback
@@ -125,7 +179,7 @@ public sealed class DeployPipeline(
                 : $"Starting version {earlier.Id} with the new settings: nothing is rebuilt");
     }
 
-    /// <summary>Any failure: say why, record it, remove the new container. The route was not touched, so the last good deployment keeps serving.</summary>
+    /// <summary>Any failure: say why, record it, remove the new container (or the new site folder). The route was not touched, so the last good deployment keeps serving.</summary>
     private async Task<DeployOutcome> FailAsync(JugendLabDb db, Project project, Deployment deployment, Exception e, DeployLog log)
     {
         var lastLines = log.Tail(); // the build's own last words, before the refusal below
@@ -147,11 +201,12 @@ public sealed class DeployPipeline(
         await db.SaveChangesAsync(CancellationToken.None);
         if (deployment.ContainerName is not null)
             await runtime.RemoveAsync(deployment.ContainerName, TimeSpan.Zero, CancellationToken.None);
+        if (deployment is { Site: { } site, BasedOn: null }) sites.Delete(site); // its own folder; never a kept one it reused
         return new DeployOutcome(deployment.Id, false, null, message);
     }
 
-    /// <summary>Step 6 — the new container takes the route; the old one is returned for retirement.</summary>
-    private async Task<string?> SwitchRouteAsync(JugendLabDb db, Project project, Deployment deployment, ManagedContainer container,
+    /// <summary>Step 6 — the new deployment takes the route; the old one's container (if it had one) is returned for retirement.</summary>
+    private async Task<string?> SwitchRouteAsync(JugendLabDb db, Project project, Deployment deployment, ProjectRoute route,
         Accounts.Actor deploymentRequester, CancellationToken ct)
     {
         // Staff may have stopped the project while it built: then it stays stopped and this deployment does not go live.
@@ -163,7 +218,7 @@ public sealed class DeployPipeline(
         project.GoLive(deployment.Id);
         notices.DeployLive(db, project, deployment);
         await db.SaveChangesAsync(CancellationToken.None);
-        routes.Set(new ProjectRoute(project.Slug, RouteState.Live, sandbox.Address(container)));
+        routes.Set(route);
         return previous?.ContainerName;
     }
 

@@ -32,6 +32,13 @@ public sealed class Deployment
     public int? BasedOn { get; private set; }
     public Template? Template { get; private set; }
     public string? Image { get; private set; }
+
+    /// <summary>
+    /// For a static website: the folder under the platform's sites directory that holds its files (the platform serves
+    /// them itself; there is no image and no container). Named after the deployment that unpacked them.
+    /// </summary>
+    public string? Site { get; private set; }
+
     public string? ContainerName { get; private set; }
     public DeploymentStatus Status { get; private set; }
     public string? Error { get; private set; }
@@ -40,7 +47,8 @@ public sealed class Deployment
 
     public bool IsFinished => Status is DeploymentStatus.Live or DeploymentStatus.Retired or DeploymentStatus.Failed;
 
-    public void Describe(string commit, string? message, Template template, string image)
+    /// <summary>What was built: the commit and the template, and the image to build (null for a static website, whose files are served as they are).</summary>
+    public void Describe(string commit, string? message, Template template, string? image)
     {
         EnsureStatus(DeploymentStatus.Building);
         Commit = commit;
@@ -49,21 +57,35 @@ public sealed class Deployment
         Image = image;
     }
 
-    /// <summary>Runs the image of an earlier deployment again (a rollback, or new settings): nothing is built.</summary>
+    /// <summary>Runs the image (or serves the site files) of an earlier deployment again (a rollback, or new settings): nothing is built.</summary>
     public void Reuse(Deployment earlier)
     {
         EnsureStatus(DeploymentStatus.Building);
-        if (earlier.ProjectId != ProjectId || earlier.Image is null || earlier.Template is null)
-            throw new InvalidOperationException($"Deployment {earlier.Id} has no image of project {ProjectId}.");
+        if (earlier.ProjectId != ProjectId || (earlier.Image is null && earlier.Site is null) || earlier.Template is null)
+            throw new InvalidOperationException($"Deployment {earlier.Id} has no image or site of project {ProjectId}.");
         Describe(earlier.Commit ?? "", earlier.CommitMessage, earlier.Template.Value, earlier.Image);
+        Site = earlier.Site;
         BasedOn = earlier.ImageOwner; // the deployment that built the image, also when the earlier one reused it too
     }
 
-    /// <summary>The deployment that built this deployment's image: itself, or the one it is based on.</summary>
+    /// <summary>A static website's files are unpacked into their folder: it goes live without a container.</summary>
+    public void Unpacked(string site)
+    {
+        EnsureStatus(DeploymentStatus.Building);
+        if (Template != Projects.Template.Static || Image is not null)
+            throw new InvalidOperationException($"Deployment {Id} is no static website.");
+        Site = site;
+        Status = DeploymentStatus.Starting;
+    }
+
+    /// <summary>Whether the platform serves this deployment's files itself (a static website): no image, no container.</summary>
+    public bool ServesFiles => Site is not null;
+
+    /// <summary>The deployment that built this deployment's image (or unpacked its site files): itself, or the one it is based on.</summary>
     public int ImageOwner => BasedOn ?? Id;
 
-    /// <summary>Whether this deployment went live once and is no longer: a version one can go back to, while its image is kept.</summary>
-    public bool CanGoBackTo => Status == DeploymentStatus.Retired && Image is not null;
+    /// <summary>Whether this deployment went live once and is no longer: a version one can go back to, while its image (or site folder) is kept.</summary>
+    public bool CanGoBackTo => Status == DeploymentStatus.Retired && (Image is not null || Site is not null);
 
     public void Starting(string containerName)
     {

@@ -11,17 +11,19 @@ namespace JugendLab.Orchestrator.Deployments;
 /// Versions whose image the platform keeps: "Zu dieser Version zurück" starts one again, and new settings (variables,
 /// memory, CPU) start the live one again. Nothing is built; the route switches only once the app answers, as in any deploy.
 /// </summary>
-public sealed class KeptVersions(ProjectService projects, BackgroundDeploys deploys, IContainerRuntime runtime, IOptions<OrchestratorOptions> options)
+public sealed class KeptVersions(ProjectService projects, BackgroundDeploys deploys, IContainerRuntime runtime, SiteFiles sites,
+    IOptions<OrchestratorOptions> options)
 {
     /// <summary>How many earlier versions one can go back to: the images kept besides the live one.</summary>
     public int Count => Math.Max(0, options.Value.ImagesKeptPerProject - 1);
 
-    /// <summary>The ids of the deployments one can go back to now, newest first: retired ones whose image is still kept.</summary>
+    /// <summary>The ids of the deployments one can go back to now, newest first: retired ones whose image (or site folder) is still kept.</summary>
     public async Task<IReadOnlySet<int>> ChoicesAsync(Project project, IReadOnlyList<Deployment> deployments, CancellationToken ct)
     {
         var kept = (await runtime.ListImagesAsync(ct)).Where(i => i.ProjectSlug == project.Slug).Select(i => i.DeploymentId).ToHashSet();
         var live = deployments.FirstOrDefault(d => d.Id == project.LiveDeploymentId)?.ImageOwner;
-        return deployments.Where(d => d.CanGoBackTo && kept.Contains(d.ImageOwner) && d.ImageOwner != live)
+        bool IsKept(Deployment d) => d.Site is { } site ? sites.Exists(site) : kept.Contains(d.ImageOwner);
+        return deployments.Where(d => d.CanGoBackTo && IsKept(d) && d.ImageOwner != live)
             .DistinctBy(d => d.ImageOwner).Take(Count).Select(d => d.Id).ToHashSet();
     }
 
@@ -57,6 +59,8 @@ public sealed class KeptVersions(ProjectService projects, BackgroundDeploys depl
     public async Task<int?> RestartWithSettingsAsync(Actor actor, Project project, Language language, CancellationToken ct)
     {
         if (project is not { Status: ProjectStatus.Live, LiveDeploymentId: { } live }) return null;
+        // A static website has no container that memory or CPU could limit: nothing to restart.
+        if (await projects.ServesFilesAsync(project, ct)) return null;
         return await deploys.StartAsync(new DeployRequest(project.Id, new KeptImage(live, KeptImageReason.Settings), actor, language), ct);
     }
 }

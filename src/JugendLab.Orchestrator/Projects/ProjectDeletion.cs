@@ -14,12 +14,12 @@ namespace JugendLab.Orchestrator.Projects;
 
 /// <summary>
 /// Deletes a project for good, after its name was typed again: the record (with its versions, variables and samples),
-/// then its route, containers, images, /data, repository and build logs. Under the project's lock, so no deploy runs
+/// then its route, containers, images, /data, repository, build logs and static website folders. Under the project's lock, so no deploy runs
 /// meanwhile; the record goes first, so nothing (a reconcile pass) starts the project again while it is taken apart.
 /// </summary>
 public sealed class ProjectDeletion(
     JugendLabDb db, ProjectService projects, ProjectLocks locks, RoutePublisher routes, IContainerRuntime runtime,
-    DataVolumes data, ProjectRepositories repositories, AuditLog audit, IOptions<OrchestratorOptions> options,
+    DataVolumes data, SiteFiles sites, ProjectRepositories repositories, AuditLog audit, IOptions<OrchestratorOptions> options,
     ILogger<ProjectDeletion> logger)
 {
     public async Task DeleteAsync(Actor actor, string teamName, string slug, string? typedName, CancellationToken ct)
@@ -37,6 +37,7 @@ public sealed class ProjectDeletion(
 
         using var held = await locks.AcquireAsync(project.Id, ct);
         var deployments = await db.Deployments.Where(d => d.ProjectId == project.Id).Select(d => d.Id).ToListAsync(ct);
+        var siteFolders = await db.Deployments.Where(d => d.ProjectId == project.Id && d.Site != null).Select(d => d.Site!).Distinct().ToListAsync(ct);
         db.Projects.Remove(project);
         if (actor.IsStaff) audit.Record(actor, AuditAction.ProjectDeleted, project.Team.Name, project.Slug, null);
         await db.SaveChangesAsync(ct);
@@ -46,6 +47,7 @@ public sealed class ProjectDeletion(
         var repository = await repositories.FindAsync(project.Team.Name, project.Slug, CancellationToken.None);
         if (repository is not null) Directory.Delete(repository, recursive: true);
         foreach (var id in deployments) File.Delete(options.Value.DeploymentLogPath(id));
+        foreach (var site in siteFolders) sites.Delete(site);
         logger.LogInformation("Project {Project} of team {Team} deleted by {Actor}", project.Slug, project.Team.Name, actor.Name);
     }
 

@@ -148,6 +148,16 @@ public sealed class ProjectService(
         return (deployment, File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : "");
     }
 
+    /// <summary>Whether the project's live deployment is a static website the platform serves itself (no container, no memory, no CPU).</summary>
+    public async Task<bool> ServesFilesAsync(Project project, CancellationToken ct) =>
+        project.LiveDeploymentId is { } live && await db.Deployments.AnyAsync(d => d.Id == live && d.Site != null, ct);
+
+    /// <summary>The team's projects whose live deployment is a static website (see <see cref="ServesFilesAsync"/>).</summary>
+    public async Task<IReadOnlySet<int>> ServingFilesAsync(int teamId, CancellationToken ct) =>
+        (await db.Projects.Where(p => p.TeamId == teamId)
+            .Join(db.Deployments, p => p.LiveDeploymentId, d => d.Id, (p, d) => new { p.Id, d.Site })
+            .Where(x => x.Site != null).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
+
     /// <summary>CPU and memory samples of the project's live container since <paramref name="since"/>, oldest first.</summary>
     public async Task<IReadOnlyList<Jobs.ResourceSample>> UsageAsync(Actor actor, string teamName, string slug, DateTimeOffset since, CancellationToken ct)
     {

@@ -35,6 +35,7 @@ public sealed class OrchestratorStartup(
         await firewall.ApplyAsync(ct);
         await egress.ApplyAsync(ct);
         await reconciler.FailInterruptedDeploymentsAsync(ct);
+        await reconciler.RemoveUnusedSitesAsync(ct);
         await reconciler.ReconcileAsync(ct);
         // The homeserver comes up beside the platform; nothing waits for it (its job keeps trying).
         _ = Task.Run(() => homeserver.KeepRunningAsync(CancellationToken.None), CancellationToken.None);

@@ -24,6 +24,7 @@ public sealed class Reconciler(
     ContainerRetirer retirer,
     RoutePublisher routes,
     DataVolumes data,
+    SiteFiles sites,
     Notices.ChatNotifier notices,
     IOptions<RuntimeOptions> options,
     TimeProvider time,
@@ -42,6 +43,19 @@ public sealed class Reconciler(
             deployment.Fail("Die Plattform wurde während des Deploys neu gestartet. / The platform restarted during the deploy.", time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         if (interrupted.Count > 0) logger.LogWarning("Marked {Count} interrupted deployments as failed", interrupted.Count);
+    }
+
+    /// <summary>
+    /// At start-up, after <see cref="FailInterruptedDeploymentsAsync"/>: site folders no live or retired deployment names
+    /// go (an interrupted deploy's, a half-unpacked one, one of a project deleted while its folder was busy).
+    /// </summary>
+    public async Task RemoveUnusedSitesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var wanted = await db.Deployments
+            .Where(d => d.Site != null && (d.Status == DeploymentStatus.Live || d.Status == DeploymentStatus.Retired))
+            .Select(d => d.Site!).Distinct().ToListAsync(ct);
+        sites.Sweep(wanted.ToHashSet(StringComparer.Ordinal));
     }
 
     public async Task ReconcileAsync(CancellationToken ct)
@@ -125,9 +139,11 @@ public sealed class Reconciler(
                 return new ProjectRoute(project.Slug, RouteState.Crashed);
         }
 
+        var deployment = await db.Deployments.FindAsync([project.LiveDeploymentId!.Value], ct);
+        if (deployment?.Site is { } site) return ServeFiles(project, site);
         if (live is null)
         {
-            live = await RecreateAsync(db, project, ct);
+            live = await RecreateAsync(project, deployment, ct);
             if (live is null) return new ProjectRoute(project.Slug, RouteState.Crashed);
         }
         else if (!live.Running && !live.Restarting)
@@ -161,10 +177,20 @@ public sealed class Reconciler(
         return await runtime.StartAsync(live.Name, ct) ?? live;
     }
 
-    /// <summary>The live container is gone (removed by hand, engine reset): start the live deployment's image again.</summary>
-    private async Task<ManagedContainer?> RecreateAsync(JugendLabDb db, Project project, CancellationToken ct)
+    /// <summary>
+    /// A static website has no container to keep running: its route points at its folder, after a restart of the platform
+    /// too. Only a folder gone from the disk (removed by hand, a restore without it) makes it crashed.
+    /// </summary>
+    private ProjectRoute ServeFiles(Project project, string site)
     {
-        var deployment = await db.Deployments.FindAsync([project.LiveDeploymentId!.Value], ct);
+        if (sites.Exists(site)) return new ProjectRoute(project.Slug, RouteState.Live, SiteRoot: sites.Root(site));
+        project.MarkCrashed("Die Dateien der Website fehlen auf dem Server; bitte neu veröffentlichen. / The website's files are gone from the server; publish again.");
+        return new ProjectRoute(project.Slug, RouteState.Crashed);
+    }
+
+    /// <summary>The live container is gone (removed by hand, engine reset): start the live deployment's image again.</summary>
+    private async Task<ManagedContainer?> RecreateAsync(Project project, Deployment? deployment, CancellationToken ct)
+    {
         if (deployment?.Image is null || !await runtime.ImageExistsAsync(deployment.Image, ct))
         {
             project.MarkCrashed("The image of the live deployment is gone; deploy again. / Das Image fehlt; bitte neu deployen.");

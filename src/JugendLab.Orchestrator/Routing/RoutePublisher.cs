@@ -14,8 +14,16 @@ public sealed class RoutePublisher : IRouteTableSource
 
     public RouteTable Current => Volatile.Read(ref _current);
 
-
-    public void Set(ProjectRoute route) { lock (_writeLock) Volatile.Write(ref _current, _current.With(route)); }
+    /// <summary>Sets one project's route. An unchanged route swaps nothing: the reconciler sets every route on every pass,
+    /// and a new snapshot costs a copy of the whole table (with a thousand websites, a thousand copies a pass).</summary>
+    public void Set(ProjectRoute route)
+    {
+        lock (_writeLock)
+        {
+            if (_current.Find(route.Slug) == route) return;
+            Volatile.Write(ref _current, _current.With(route));
+        }
+    }
 
     public void Remove(string slug) { lock (_writeLock) Volatile.Write(ref _current, _current.Without(slug)); }
 }

@@ -4,16 +4,20 @@ using JugendLab.Orchestrator.Runtime;
 
 namespace JugendLab.Orchestrator.Teams;
 
-/// <summary>How much of its quota a team uses: projects, the memory and CPU its projects reserve, and what lies in their /data.</summary>
+/// <summary>How much of its quota a team uses: projects, the memory and CPU its projects reserve (a static website none), and what lies in their /data.</summary>
 public sealed class TeamUsageService(TeamService teams, ProjectService projects, IContainerRuntime runtime, ResourceNames names)
 {
     public async Task<TeamUsage> UsageAsync(Actor actor, string teamName, CancellationToken ct)
     {
         var team = await teams.GetAsync(actor, teamName, ct);
         var list = await projects.ListAsync(actor, teamName, ct);
+        // A static website is served by the platform itself: it reserves no memory and no CPU (it still counts as a project).
+        var files = await projects.ServingFilesAsync(team.Id, ct);
         var each = new List<ProjectUsage>(list.Count);
         foreach (var project in list)
-            each.Add(new ProjectUsage(project.Slug, project.MemoryMb, project.Cpus, await runtime.VolumeSizeAsync(names.Volume(project.Id), ct)));
+            each.Add(files.Contains(project.Id)
+                ? new ProjectUsage(project.Slug, 0, 0, await runtime.VolumeSizeAsync(names.Volume(project.Id), ct))
+                : new ProjectUsage(project.Slug, project.MemoryMb, project.Cpus, await runtime.VolumeSizeAsync(names.Volume(project.Id), ct)));
         return new TeamUsage(team.Name, team.Quota, await teams.MemberNamesAsync(team, ct), each);
     }
 

@@ -42,7 +42,8 @@ public sealed record AuditEntryModel(int Id, DateTimeOffset At, string Actor, Au
 }
 
 public sealed record DeployFromUrlRequest(string GitUrl, string? Ref);
-/// <summary>One version. <c>basedOn</c>: for a rollback or a restart with new settings, the version whose image runs again.</summary>
+/// <summary>One version. <c>basedOn</c>: for a rollback or a restart with new settings, the version whose image runs again
+/// (or whose files are served again). <c>image</c> is null for a static website: the platform serves its files itself.</summary>
 public sealed record DeploymentModel(
     int Id, DeploymentStatus Status, string Source, string? Commit, string? CommitMessage, Template? Template, string? Image,
     string? RequestedBy, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int? BasedOn)

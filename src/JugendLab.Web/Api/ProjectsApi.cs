@@ -37,9 +37,9 @@ public static class ProjectsApi
         projects.MapGet("/{project}/deployments", Deployments);
         projects.MapGet("/{project}/deployments/{id:int}", Deployment);
         projects.MapPost("/{project}/deployments/{id:int}/rollback", Rollback)
-            .WithDescription("Goes back to an earlier version: starts its kept image again (nothing is built) and switches the route " +
-                             "once it answers, as a new deployment. Possible for the last versions that were online (the platform keeps " +
-                             "the live image and three before it). Answers 202 with the new deployment and its log stream.");
+            .WithDescription("Goes back to an earlier version: starts its kept image again, or serves a static website's kept files again " +
+                             "(nothing is built), and switches the route once it answers, as a new deployment. Possible for the last versions " +
+                             "that were online (the platform keeps the live one and three before it). Answers 202 with the new deployment and its log stream.");
         projects.MapPost("/{project}/deployments", DeployFromUrl)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .WithDescription("Clones a public git URL and deploys it. The answer is the build log, streamed live as text; " +

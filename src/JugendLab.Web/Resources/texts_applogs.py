@@ -29,6 +29,8 @@ TEXTS = {
     "LogsResume": ("Automatisch scrollen fortsetzen", "Resume auto-scrolling"),
     "LogsNoScript": ("Ohne JavaScript kommen neue Zeilen nicht von selbst.", "Without JavaScript, new lines do not appear by themselves."),
     "LogsReload": ("Seite neu laden", "Reload the page"),
+    "LogsStaticSite": ("Dieses Projekt ist eine statische Website: Die Plattform liefert ihre Dateien selbst aus. Es läuft kein Programm von euch, darum gibt es hier keine Ausgabe. Was beim Veröffentlichen passiert ist, steht im Verlauf bei der Version.",
+                       "This project is a static website: the platform serves its files itself. No program of yours runs, so there is no output here. What happened while publishing is in the history, with the version."),
     # Ressourcen
     "ResourcesTitle": ("Ressourcen von {0}", "Resources of {0}"),
     "ResourcesHeading": ("Arbeitsspeicher und CPU in den letzten 24 Stunden", "Memory and CPU in the last 24 hours"),
@@ -47,6 +49,8 @@ TEXTS = {
     "TableMemoryAverage": ("Arbeitsspeicher im Schnitt (MB)", "Memory on average (MB)"),
     "TableMemoryPeak": ("Arbeitsspeicher Spitze (MB)", "Memory peak (MB)"),
     "TableCpuPeak": ("CPU Spitze (%)", "CPU peak (%)"),
+    "ResourcesStaticSite": ("Dieses Projekt ist eine statische Website: Die Plattform liefert ihre Dateien selbst aus, ohne eigenen Container. Sie braucht darum keinen Arbeitsspeicher und keine CPU von eurem Kontingent, und es gibt nichts zu messen.",
+                            "This project is a static website: the platform serves its files itself, without a container of its own. So it uses no memory and no CPU of your quota, and there is nothing to measure."),
     "DiskHeading": ("Speicherplatz in /data", "Storage in /data"),
     "DiskIntro": ("Im Ordner /data speichert deine App Dateien, die bleiben, auch wenn du eine neue Version veröffentlichst.",
                   "In the folder /data your app keeps files that stay when you publish a new version."),

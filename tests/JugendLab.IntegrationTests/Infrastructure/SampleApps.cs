@@ -3,7 +3,19 @@ namespace JugendLab.IntegrationTests.Infrastructure;
 /// <summary>Small apps as youth would write them.</summary>
 public static class SampleApps
 {
+    /// <summary>A static website: the platform serves its files itself, in no container.</summary>
     public static Dictionary<string, string> StaticSite(string text) => new() { ["index.html"] = $"<h1>{text}</h1>\n" };
+
+    /// <summary>
+    /// The same page in a container of its own (nginx from the static image, as the team's own Dockerfile), for tests of
+    /// containers and their networks that need no particular app: it builds in a second and answers like
+    /// <see cref="StaticSite"/>.
+    /// </summary>
+    public static Dictionary<string, string> ContainerSite(string text) => new()
+    {
+        ["Dockerfile"] = "FROM jugendlab/static:latest\nCOPY index.html /app/index.html\n",
+        ["index.html"] = $"<h1>{text}</h1>\n",
+    };
 
     public static Dictionary<string, string> NodeApp(string text, string extra = "") => new()
     {

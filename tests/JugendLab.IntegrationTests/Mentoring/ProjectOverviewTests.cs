@@ -21,7 +21,7 @@ public sealed class ProjectOverviewTests(WebPlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite("Velo-Flickstunde"));
+        using var repo = GitRepo.Create(SampleApps.ContainerSite("Velo-Flickstunde")); // in a container: the overview shows its memory and CPU
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         var (mentor, password) = await platform.MentorWithPasswordAsync();
 

@@ -63,7 +63,7 @@ public sealed class QuotaRequestTests(WebPlatformFixture platform)
         // The new limit holds from now on: 384 MB are allowed, 512 are not, and the next deploy runs with 384 MB.
         var after = await api.PatchAsJsonAsync($"teams/{team.Name}/projects/{project}", new { memoryMb = 384 });
         var tooMuch = await api.PatchAsJsonAsync($"teams/{team.Name}/projects/{project}", new { memoryMb = 512 });
-        using var repo = GitRepo.Create(SampleApps.StaticSite("mit mehr Speicher"));
+        using var repo = GitRepo.Create(SampleApps.ContainerSite("mit mehr Speicher")); // a container, whose memory limit the engine shows
         var push = await repo.PushAsync(platform.RemoteUrl(team, project));
         var live = (await platform.ProjectAsync(team, project)).GetProperty("liveDeploymentId").GetInt32();
         var limit = (await platform.Docker.Containers.InspectContainerAsync($"jl-{platform.Instance}-{project}-{live}")).HostConfig!.Memory;

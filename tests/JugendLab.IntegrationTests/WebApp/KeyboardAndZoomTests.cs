@@ -12,7 +12,7 @@ public sealed class KeyboardAndZoomTests(WebPlatformFixture platform)
     {
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite("gross gezoomt"));
+        using var repo = GitRepo.Create(SampleApps.ContainerSite("gross gezoomt")); // a container, so the Logs and Ressourcen tabs show their full layout
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
         var version = (await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects/{project}/deployments")))[0]
             .GetProperty("id").GetInt32();

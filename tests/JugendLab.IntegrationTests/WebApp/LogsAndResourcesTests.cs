@@ -145,6 +145,28 @@ public sealed class LogsAndResourcesTests(WebPlatformFixture platform)
     }
 
     [Fact]
+    public async Task LogsAndRessourcen_OfAStaticWebsite_SayNoProgramRuns_AndItCostsNoMemoryOrCpu()
+    {
+        var (team, youth, password) = await platform.TeamWithPasswordAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.StaticSite("nur Dateien"));
+        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        await using var browser = await BrowserSession.StartAsync(platform);
+        await browser.SignInAsync(youth, password);
+
+        var logs = await browser.Page.GotoAsync($"/projekte/{team.Name}/{project}/logs");
+        Assert.Equal(200, logs!.Status);
+        await Assertions.Expect(browser.Page.Locator("#logs-static-site")).ToContainTextAsync("statische Website");
+        await Assertions.Expect(browser.Page.Locator("pre.applog-lines")).ToHaveCountAsync(0);
+        await browser.AssertAccessibleAsync("Logs of a static website (German, phone)");
+        var resources = await browser.Page.GotoAsync($"/projekte/{team.Name}/{project}/ressourcen");
+        Assert.Equal(200, resources!.Status);
+        await Assertions.Expect(browser.Page.Locator("#resources-static-site")).ToContainTextAsync("keinen Arbeitsspeicher und keine CPU");
+        await Assertions.Expect(browser.Page.Locator("figure.chart")).ToHaveCountAsync(0);
+        await browser.AssertAccessibleAsync("Resources of a static website (German, phone)");
+    }
+
+    [Fact]
     public async Task AnotherTeamsYouth_GetsNotFound_ForTheLogsAndRessourcenPages_TheirLiveParts_AndTheApi()
     {
         var victim = await platform.CreateTeamAsync();

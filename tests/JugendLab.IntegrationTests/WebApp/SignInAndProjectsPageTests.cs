@@ -51,7 +51,7 @@ public sealed class SignInAndProjectsPageTests(WebPlatformFixture platform)
     {
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var live = await platform.CreateProjectAsync(team);
-        using var repo = GitRepo.Create(SampleApps.StaticSite("gemessen"));
+        using var repo = GitRepo.Create(SampleApps.ContainerSite("gemessen")); // a container: a static website has no memory to measure
         Assert.True((await repo.PushAsync(platform.RemoteUrl(team, live))).Succeeded);
         await platform.WaitForPlatformAsync(async () =>
             (await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects/{live}/usage"))).GetArrayLength() > 0,

@@ -51,6 +51,33 @@ public sealed class DeploymentTests
         Assert.False(failed.CanGoBackTo);
     }
 
+    [Fact]
+    public void StaticWebsite_Unpacked_GoesLiveWithoutAContainer_AndCanBeGoneBackToAgain()
+    {
+        var site = new Deployment(1, "push", "mia", Now);
+        site.Describe("abc", "Erste Seite", Template.Static, image: null);
+        site.Unpacked("7");
+        site.Live(Now);
+        site.Retire();
+        var rollback = new Deployment(1, "rollback", "mia", Now);
+
+        rollback.Reuse(site);
+
+        Assert.True(site.CanGoBackTo);
+        Assert.Equal("7", rollback.Site);
+        Assert.Null(rollback.Image);
+        Assert.Null(site.ContainerName);
+        Assert.True(rollback.ServesFiles);
+    }
+
+    [Fact]
+    public void Unpacked_OfAnAppWithAnImage_IsRefused()
+    {
+        var app = new Deployment(1, "push", "mia", Now);
+        app.Describe("abc", null, Template.Node, "img");
+        Assert.Throws<InvalidOperationException>(() => app.Unpacked("7"));
+    }
+
     private static Deployment Live(Deployment d, string image)
     {
         d.Describe("abc", "Erste Seite", Template.Static, image);

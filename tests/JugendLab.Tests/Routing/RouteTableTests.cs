@@ -18,6 +18,21 @@ public sealed class RouteTableTests
     }
 
     [Fact]
+    public void Publisher_SettingAnUnchangedRoute_KeepsTheSnapshot()
+    {
+        var publisher = new RoutePublisher();
+        publisher.Set(new ProjectRoute("kiez", RouteState.Live, SiteRoot: "/srv/data/sites/7/"));
+        var before = publisher.Current;
+
+        publisher.Set(new ProjectRoute("kiez", RouteState.Live, SiteRoot: "/srv/data/sites/7/"));
+        var unchanged = publisher.Current;
+        publisher.Set(new ProjectRoute("kiez", RouteState.Live, SiteRoot: "/srv/data/sites/8/"));
+
+        Assert.Same(before, unchanged);
+        Assert.Equal("/srv/data/sites/8/", publisher.Current.Find("kiez")!.SiteRoot);
+    }
+
+    [Fact]
     public void Find_IgnoresCase() =>
         Assert.NotNull(RouteTable.From([new ProjectRoute("radio", RouteState.Stopped)]).Find("RADIO"));
 

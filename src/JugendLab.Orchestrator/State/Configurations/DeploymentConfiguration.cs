@@ -14,5 +14,7 @@ internal sealed class DeploymentConfiguration : IEntityTypeConfiguration<Deploym
         deployment.Ignore(d => d.IsFinished);
         deployment.Ignore(d => d.ImageOwner);
         deployment.Ignore(d => d.CanGoBackTo);
+        deployment.Ignore(d => d.ServesFiles);
+        deployment.Property(d => d.Site).HasMaxLength(32);
     }
 }

@@ -182,6 +182,10 @@ namespace JugendLab.Orchestrator.State.Migrations
                     b.Property<string>("RequestedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Site")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT");

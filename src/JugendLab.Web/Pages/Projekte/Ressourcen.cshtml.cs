@@ -20,9 +20,14 @@ public sealed class RessourcenModel(ProjectService projects, TeamUsageService us
 
     public string ChartUrl => TabUrl(ProjectTab.Resources) + "?handler=Chart";
 
+    /// <summary>A static website the platform serves itself: no container, so no memory or CPU to show.</summary>
+    public bool ServesFiles { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadProjectAsync(ct);
+        ServesFiles = await Projects.ServesFilesAsync(Project, ct);
+        if (ServesFiles) return;
         Samples = await Projects.UsageAsync(User.ToActor(), Team, Slug, time.GetUtcNow() - Window, ct);
         Hours = Samples.GroupBy(s => Hour(s.At))
             .Select(g => new HourRow(g.Key, g.Average(s => s.MemoryBytes) / Mb, g.Max(s => s.MemoryBytes) / Mb, g.Max(s => s.CpuPercent)))
