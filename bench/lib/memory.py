@@ -1,8 +1,9 @@
 """Scenario "memory": the platform process's memory (PSS and RSS) with 50 running projects.
 
 PSS (proportional set size) counts the shared libraries' pages divided among the processes that use them, so it is the
-fairest "how much of the box is the platform" figure; RSS counts them in full. Projects are cheap static sites, five per
-team across ten teams, so there are several team networks as on a real box."""
+fairest "how much of the box is the platform" figure; RSS counts them in full. Projects are small Node apps, five per
+team across ten teams, so there are several team networks as on a real box, and the platform watches 50 containers
+(static websites would be cheaper still: they run no container at all)."""
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -38,10 +39,10 @@ def run(ctx):
     if ctx.ran("gateway"):
         snapshot(ctx, "after the gateway load")
     missing = PROJECTS - len(project_containers(ctx))
-    say(f"memory: deploying {missing} static projects, {PER_TEAM} per team")
+    say(f"memory: deploying {missing} Node projects, {PER_TEAM} per team")
     names = [f"mem-{i:02d}" for i in range(missing)]
     for t in range(0, len(names), PER_TEAM):
-        p.make_team(f"mem-team-{t // PER_TEAM}", PER_TEAM, 64, 0.1, 16)
+        p.make_team(f"mem-team-{t // PER_TEAM}", PER_TEAM, 128, 0.1, 16)  # npm start + node need about 90 MB
 
     def deploy(index):
         """Creates and pushes one project; returns None when it went live, else why not."""
@@ -49,7 +50,7 @@ def run(ctx):
         folder = os.path.join(ctx.work, "apps", name)
         if not os.path.isdir(folder):
             p.make_project(team, name)
-            App(folder, "static").write(f"quiet project {name}")
+            App(folder, "node").write(f"quiet project {name}")
         ok, err = p.push(team, name, folder)
         return None if ok else f"{name}: {err.strip()[-300:]}"
 

@@ -1,7 +1,7 @@
 """Scenario "routes": the route table changes every ~100 ms while visitors keep using a project that stays live.
 
-Changes are real API calls: projects are stopped and started again (the cheapest change: no build, the container goes and
-comes back from its image), and new projects are created, pushed and deleted. Meanwhile a visitor requests the steady
+Changes are real API calls: Node projects are stopped and started again (the cheapest change for a container: no build,
+the container goes and comes back from its image), and new static websites are created, pushed and deleted. Meanwhile a visitor requests the steady
 project over a kept-alive connection as fast as it answers. Reported: the visitor's failed requests (anything but a 200
 with the right page; must be 0); how long the gateway took to serve a new route, counted from the moment its container
 answered (a start call returns before the app is up, so the container is polled too) or from the push returning (a push
@@ -88,11 +88,12 @@ def watch_start(addr, host, container, statuses, limit=10.0):
 def run(ctx):
     p = ctx.platform
     say(f"routes: preparing {CHURN_PROJECTS} projects to stop and start, and a steady project to visit")
-    p.make_team("churn", CHURN_PROJECTS + 2, 64, 0.1, 16)
+    p.make_team("churn", CHURN_PROJECTS + 2, 128, 0.1, 16)
     for i in range(CHURN_PROJECTS):
         name = f"churn-{i}"
         p.make_project("churn", name)
-        app = App(os.path.join(ctx.work, "apps", name), "static")
+        # Node apps: stop and start move a container (a static website has none; its route points at its files).
+        app = App(os.path.join(ctx.work, "apps", name), "node")
         app.write(f"route {name}")
         ok, err = p.push("churn", name, app.folder)
         if not ok:

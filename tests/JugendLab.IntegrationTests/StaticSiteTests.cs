@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
@@ -24,9 +23,7 @@ public sealed class StaticSiteTests(PlatformFixture platform)
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("Hallo ohne Container"));
 
-        var clock = Stopwatch.StartNew();
         var push = await repo.PushAsync(platform.RemoteUrl(team, project));
-        var pushed = clock.Elapsed;
 
         Assert.True(push.Succeeded, push.ToString());
         Assert.Matches("Dateien entpacken|unpacking files", push.Output);
@@ -40,12 +37,9 @@ public sealed class StaticSiteTests(PlatformFixture platform)
         Assert.DoesNotContain(ours, c => c.Names.Any(n => n.Contains($"-{project}-")));
         Assert.Empty(await platform.Docker.Images.ListImagesAsync(new ImagesListParameters { All = true }).ContinueWith(
             t => t.Result.Where(i => i.RepoTags?.Any(tag => tag.Contains($"/{project}:")) == true).ToList()));
-        // The whole push (git's own work included) on a busy 2-core box; the deploy itself (archive, unpack, switch) far less.
-        Assert.True(pushed < TimeSpan.FromSeconds(5), $"push took {pushed.TotalMilliseconds:0} ms");
         using var youth = platform.ApiAs(team);
         var deployment = (await PlatformFixture.ReadJson(await youth.GetAsync($"teams/{team.Name}/projects/{project}/deployments")))[0];
-        var took = deployment.GetProperty("finishedAt").GetDateTimeOffset() - deployment.GetProperty("createdAt").GetDateTimeOffset();
-        Assert.True(took < TimeSpan.FromSeconds(2), $"the deploy took {took.TotalMilliseconds:0} ms from start to live");
+        // How fast it goes live is measured in bench/run ("push to live"), not asserted here.
         Assert.Equal(JsonValueKind.Null, deployment.GetProperty("image").ValueKind);
     }
 
