@@ -43,7 +43,7 @@ public sealed class DataQuotaTests(PlatformFixture platform)
         var neighbourTeam = await platform.CreateTeamAsync();
         var neighbour = await platform.CreateProjectAsync(neighbourTeam);
         using var site = GitRepo.Create(SampleApps.StaticSite("the neighbour's page"));
-        Assert.True((await site.PushAsync(platform.RemoteUrl(neighbourTeam, neighbour))).Succeeded);
+        (await site.PushAsync(platform.RemoteUrl(neighbourTeam, neighbour))).AssertSucceeded();
         Assert.StartsWith("ok 5 MB", await CallAsync(project, "/write?mb=5&name=small.bin"));
 
         var filling = CallAsync(project, "/write?mb=40&name=big.bin");

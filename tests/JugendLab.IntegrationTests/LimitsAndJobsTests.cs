@@ -17,7 +17,7 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("survives the build"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         repo.Commit(new Dictionary<string, string>
         {
             ["Dockerfile"] = "FROM jugendlab/python:latest\nRUN python3 -c \"x = bytearray(900 * 1024 * 1024); print(len(x))\"\n",
@@ -55,7 +55,7 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
             new { maxProjects = 3, memoryMb = 256, cpus = 0.5, diskMb = 1 }));
         using var repo = GitRepo.Create(SampleApps.NodeApp("filling",
             "if (process.env.PORT) require('fs').writeFileSync('/data/big.bin', Buffer.alloc(3 * 1024 * 1024, 7));"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         repo.Commit(SampleApps.NodeApp("second"), "second version");
 
         var push = await repo.PushAsync(platform.RemoteUrl(team, project));
@@ -76,7 +76,7 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
         for (var i = 1; i <= 5; i++)
         {
             repo.Commit(SampleApps.ContainerSite($"v{i}"), $"v{i}");
-            Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+            (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         }
 
         await platform.WaitForPlatformAsync(async () => (await ImagesAsync(project)).Count == 4,
@@ -93,7 +93,7 @@ public sealed class LimitsAndJobsTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.NodeApp("measured"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
 
         System.Text.Json.JsonElement samples = default;
         await platform.WaitForPlatformAsync(async () =>

@@ -15,7 +15,7 @@ public sealed class ModerationTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("first version"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         using var mentor = await MentorAsync();
         using var youth = Client(team);
 
@@ -44,7 +44,7 @@ public sealed class ModerationTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("ours to pause"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         using var youth = Client(team);
 
         await PlatformFixture.EnsureSuccess(await youth.PostAsync($"teams/{team.Name}/projects/{project}/stop", null));

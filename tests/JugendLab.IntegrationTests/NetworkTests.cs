@@ -57,7 +57,7 @@ public sealed class NetworkTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.ContainerSite("comes back"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var network = Assert.Single(await LiveNetworksAsync([(team, project)])).Name;
 
         await PlatformFixture.EnsureSuccess(await platform.Api.PostAsync($"teams/{team.Name}/projects/{project}/stop", null));

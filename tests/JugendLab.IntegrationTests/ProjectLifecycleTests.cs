@@ -45,7 +45,7 @@ public sealed class ProjectLifecycleTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("back again"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
 
         await PlatformFixture.EnsureSuccess(await platform.Api.PostAsync($"teams/{team.Name}/projects/{project}/stop", null));
         var stopped = await platform.VisitAsync(project);
@@ -86,12 +86,12 @@ public sealed class ProjectLifecycleTests(PlatformFixture platform)
             ["package.json"] = """{ "name": "counter", "scripts": { "start": "node server.js" } }""",
             ["server.js"] = counter.Replace("VERSION", "v1"),
         });
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         await platform.VisitAsync(project, "/visit");
         await platform.VisitAsync(project, "/visit");
 
         repo.Commit(new Dictionary<string, string> { ["server.js"] = counter.Replace("VERSION", "v2") }, "v2");
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
 
         Assert.Equal("v2 visits=2", (await platform.VisitAsync(project)).Body);
     }

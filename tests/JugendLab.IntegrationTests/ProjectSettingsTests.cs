@@ -41,7 +41,7 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
         var project = await platform.CreateProjectAsync(team);
         using var youth = platform.ApiAs(team);
         using var repo = GitRepo.Create(SampleApps.AppThatShows("GREETING"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         Assert.Equal("value=unset", (await platform.VisitAsync(project)).Body);
 
         var changed = await PlatformFixture.ReadJson(await youth.PutAsJsonAsync(
@@ -63,9 +63,9 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
         var project = await platform.CreateProjectAsync(team);
         using var youth = platform.ApiAs(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("erste Version"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         repo.Commit(SampleApps.StaticSite("kaputte Version"), "Neues Design");
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var versions = await PlatformFixture.ReadJson(await youth.GetAsync($"teams/{team.Name}/projects/{project}/deployments"));
         var (second, first) = (versions[0].GetProperty("id").GetInt32(), versions[1].GetProperty("id").GetInt32());
         Assert.Equal("Neues Design", versions[0].GetProperty("commitMessage").GetString());
@@ -125,7 +125,7 @@ public sealed class ProjectSettingsTests(PlatformFixture platform)
         var project = await platform.CreateProjectAsync(team);
         using var youth = platform.ApiAs(team);
         using var repo = GitRepo.Create(SampleApps.ContainerSite("soon gone")); // with a container, an image and /data to remove (StaticSiteTests deletes a website's folders)
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var projectId = (await platform.ContainersAsync()).Single(c => c.Names.Any(n => n.Contains(project))).Labels["jugendlab.project"];
 
         var wrong = await youth.DeleteAsync($"teams/{team.Name}/projects/{project}?confirm=something-else");

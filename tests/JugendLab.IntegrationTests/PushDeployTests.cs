@@ -59,7 +59,7 @@ public sealed class PushDeployTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.NodeApp("first"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
 
         repo.Commit(SampleApps.NodeApp("second"), "only the code changes");
         var codeOnly = await repo.PushAsync(platform.RemoteUrl(team, project));
@@ -93,7 +93,7 @@ public sealed class PushDeployTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("version one"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         repo.Commit(SampleApps.FailingDockerfile(), "broken build");
 
         var push = await repo.PushAsync(platform.RemoteUrl(team, project));

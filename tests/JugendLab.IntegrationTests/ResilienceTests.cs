@@ -15,11 +15,11 @@ public sealed class ResilienceTests(PlatformFixture platform)
         var neighbour = await platform.CreateProjectAsync(neighbourTeam);
         // The neighbour runs in a container too (a static website would be served by the platform, in no container).
         using var neighbourRepo = GitRepo.Create(SampleApps.NodeApp("still here"));
-        Assert.True((await neighbourRepo.PushAsync(platform.RemoteUrl(neighbourTeam, neighbour))).Succeeded);
+        (await neighbourRepo.PushAsync(platform.RemoteUrl(neighbourTeam, neighbour))).AssertSucceeded();
         var team = await platform.CreateTeamAsync();
         var hog = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.NodeApp("hungry"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, hog))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, hog))).AssertSucceeded();
         var container = await LiveContainerAsync(team, hog);
         var oomKilled = new TaskCompletionSource();
         using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(90));
@@ -54,7 +54,7 @@ public sealed class ResilienceTests(PlatformFixture platform)
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.NodeApp("short-lived",
             "setTimeout(() => { console.error('kaputt: the database file is missing'); process.exit(3); }, 2500);"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
 
         await platform.WaitForPlatformAsync(async () =>
             (await platform.ProjectAsync(team, project)).GetProperty("status").GetString() == "Crashed",
@@ -73,7 +73,7 @@ public sealed class ResilienceTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.NodeApp("quits politely", "setTimeout(() => process.exit(0), 2500);"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
 
         await platform.WaitForPlatformAsync(async () =>
             (await platform.ProjectAsync(team, project)).GetProperty("status").GetString() == "Crashed",
@@ -92,7 +92,7 @@ public sealed class ResilienceTests(PlatformFixture platform)
             var project = await platform.CreateProjectAsync(team);
             // One static website (its files) and one app (its container): both kinds of route come back.
             using var repo = GitRepo.Create(i == 0 ? SampleApps.StaticSite($"site {i}") : SampleApps.NodeApp($"site {i}"));
-            Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+            (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
             sites.Add(project);
         }
 
@@ -113,7 +113,7 @@ public sealed class ResilienceTests(PlatformFixture platform)
         var project = await platform.CreateProjectAsync(team);
         // An app in a container, so "no orphan" means exactly one container: the live one.
         using var repo = GitRepo.Create(SampleApps.NodeApp("stable version"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         repo.Remove("package.json");
         repo.Commit(SampleApps.SlowDockerfile(60), "slow build");
         var push = repo.PushAsync(platform.RemoteUrl(team, project));
@@ -146,7 +146,7 @@ public sealed class ResilienceTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.NodeApp("comes back"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var container = await LiveContainerAsync(team, project);
 
         await platform.Docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });

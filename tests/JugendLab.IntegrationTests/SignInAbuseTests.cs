@@ -59,7 +59,7 @@ public sealed class SignInAbuseTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var neighbour = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("neighbour"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, neighbour))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, neighbour))).AssertSucceeded();
         var (victim, _) = await CreateUserAsync();
         using var guesser = ClientFrom(NewAddress());
         var answers = new ConcurrentBag<HttpStatusCode>();

@@ -93,7 +93,7 @@ public sealed class StaticSiteTests(PlatformFixture platform)
         await using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
             await gzip.WriteAsync(Encoding.UTF8.GetBytes("body { color: teal; }"));
         repo.Commit(new Dictionary<string, string>(), "precompressed css");
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, platform.SiteUrl(project, "/style.css"));
         request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
@@ -151,9 +151,9 @@ public sealed class StaticSiteTests(PlatformFixture platform)
         var project = await platform.CreateProjectAsync(team);
         using var youth = platform.ApiAs(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("erste Version"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         repo.Commit(SampleApps.StaticSite("zweite Version"), "zweite");
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         Assert.Contains("zweite Version", (await platform.VisitAsync(project)).Body);
         var versions = await PlatformFixture.ReadJson(await youth.GetAsync($"teams/{team.Name}/projects/{project}/deployments"));
         var first = versions[1].GetProperty("id").GetInt32();
@@ -173,7 +173,7 @@ public sealed class StaticSiteTests(PlatformFixture platform)
         var project = await platform.CreateProjectAsync(team);
         using var youth = platform.ApiAs(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("alt"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
 
         var redeploy = await youth.PostAsync($"teams/{team.Name}/projects/{project}/deployments/redeploy", null);
 
@@ -192,11 +192,11 @@ public sealed class StaticSiteTests(PlatformFixture platform)
         var project = await platform.CreateProjectAsync(team);
         using var youth = platform.ApiAs(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("v0"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         for (var i = 1; i <= 4; i++)
         {
             repo.Commit(SampleApps.StaticSite($"v{i}"), $"v{i}");
-            Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+            (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         }
 
         var ids = (await PlatformFixture.ReadJson(await youth.GetAsync($"teams/{team.Name}/projects/{project}/deployments")))
@@ -215,7 +215,7 @@ public sealed class StaticSiteTests(PlatformFixture platform)
         var project = await platform.CreateProjectAsync(team);
         using var youth = platform.ApiAs(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("gute Version"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var photo = new byte[3 * 1024 * 1024]; // over the test platform's build context limit (2 MB)
         Random.Shared.NextBytes(photo);
         await File.WriteAllBytesAsync(Path.Combine(repo.Path, "photo.jpg"), photo);
@@ -272,12 +272,12 @@ public sealed class StaticSiteTests(PlatformFixture platform)
             ["Dockerfile"] = "FROM jugendlab/static:latest\nCOPY index.html /app/index.html\n",
             ["index.html"] = "aus dem Container",
         });
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         Assert.NotEmpty(await ProjectContainersAsync(team, project));
         repo.Remove("Dockerfile");
         repo.Commit(new Dictionary<string, string> { ["index.html"] = "aus den Dateien" }, "no Dockerfile any more");
 
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
 
         Assert.Equal("aus den Dateien", (await platform.VisitAsync(project)).Body);
         await PlatformFixture.WaitUntilAsync(async () => (await ProjectContainersAsync(team, project)).Count == 0,

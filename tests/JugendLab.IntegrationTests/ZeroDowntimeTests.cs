@@ -22,7 +22,7 @@ public sealed class ZeroDowntimeTests(PlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(app("version one"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
 
         var failures = new ConcurrentBag<string>();
         var seen = new ConcurrentDictionary<string, int>();

@@ -83,4 +83,11 @@ public sealed record GitResult(int ExitCode, string Output)
 {
     public bool Succeeded => ExitCode == 0;
     public override string ToString() => $"exit {ExitCode}:\n{Output}";
+
+    /// <summary>Fails the test with git's whole output (the platform's "remote:" lines say why), not just "false".</summary>
+    public GitResult AssertSucceeded()
+    {
+        Assert.True(Succeeded, ToString());
+        return this;
+    }
 }

@@ -31,7 +31,7 @@ public sealed class ChatBotTests(PlatformFixture platform)
         // A push that goes live is told with its address; a failing one with its reason and the build's last lines.
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("Hallo Chat"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var live = await mia.WaitForMessageAsync(room, $"Online: {project} läuft in Version", NoticeWait);
         Assert.Contains($"Adresse: http://{project}.lab.localhost:{platform.Platform.Port}/", live);
         repo.Commit(SampleApps.FailingDockerfile(), "Dockerfile that fails");
@@ -76,7 +76,7 @@ public sealed class ChatBotTests(PlatformFixture platform)
         var (team, mia, room) = await TeamWithItsRoomAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("vor der Pause"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         await mia.WaitForMessageAsync(room, $"Online: {project} läuft in Version", NoticeWait);
 
         // Synapse is frozen (its processes paused by the engine): it takes connections but answers nothing, the worst kind of down.

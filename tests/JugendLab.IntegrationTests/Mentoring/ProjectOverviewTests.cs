@@ -22,7 +22,7 @@ public sealed class ProjectOverviewTests(WebPlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.ContainerSite("Velo-Flickstunde")); // in a container: the overview shows its memory and CPU
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var (mentor, password) = await platform.MentorWithPasswordAsync();
 
         // The mentor finds the project through the team filter: online, with its version that just went live.

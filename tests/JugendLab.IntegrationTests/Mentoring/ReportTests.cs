@@ -19,7 +19,7 @@ public sealed class ReportTests(WebPlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("Quiz vom Quartierfest"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var liveBefore = new List<HttpStatusCode>();
 
         for (var i = 0; i < Neighbours.Length; i++)
@@ -85,7 +85,7 @@ public sealed class ReportTests(WebPlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("Velo-Karte"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         await using var flooder = await BrowserSession.StartAsync(platform, forwardedFor: "2001:db8:99::1");
 
         for (var i = 0; i < 5; i++)

@@ -15,7 +15,7 @@ public sealed class ShowcaseTests(WebPlatformFixture platform)
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("Kiez-Quiz"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var title = "Kiez-Quiz " + platform.UniqueName("q");
 
         await using var phone = await BrowserSession.StartAsync(platform);

@@ -15,7 +15,7 @@ public sealed class SuspensionTests(WebPlatformFixture platform)
         var team = await platform.CreateTeamAsync(); // its youth is the team's only member and pushes with a token
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("Flohmarkt-Karte"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var (_, youth, password) = await platform.TeamWithPasswordAsync();
         await using var phone = await BrowserSession.StartAsync(platform);
         await phone.SignInAsync(youth, password);

@@ -74,7 +74,7 @@ public sealed class WishTests(WebPlatformFixture platform)
         // Their project goes live and answers the wish in the showcase.
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("Quartierverein Breitenrain"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         await phone.Page.GotoAsync($"/projekte/{team.Name}/{project}/schaufenster");
         await phone.Page.GetByLabel("Im Schaufenster zeigen").CheckAsync();
         await phone.Page.GetByLabel("Titel").FillAsync("Quartierverein online");

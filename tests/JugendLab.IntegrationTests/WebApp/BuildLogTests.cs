@@ -109,11 +109,11 @@ public sealed class BuildLogTests(WebPlatformFixture platform)
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("still running"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         // A broken version on another branch (not deployed on push), then made the deploy branch.
         repo.Git("checkout", "-q", "-b", "kaputt");
         repo.Commit(SampleApps.FailingDockerfile(), "broken");
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project), "kaputt")).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project), "kaputt")).AssertSucceeded();
         await PlatformFixture.EnsureSuccess(await platform.Api.PatchAsJsonAsync($"teams/{team.Name}/projects/{project}", new { deployBranch = "kaputt" }));
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);
@@ -159,7 +159,7 @@ public sealed class BuildLogTests(WebPlatformFixture platform)
         }
 
         using var repo = GitRepo.Create(SampleApps.StaticSite("before the stop"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         await PlatformFixture.EnsureSuccess(await platform.Api.PostAsJsonAsync($"teams/{team.Name}/projects/{project}/stop", new { reason = "Pause over night" }));
         await using var english = await BrowserSession.StartAsync(platform, locale: "en-GB", phone: false);
         await english.SignInAsync(youth, password);
@@ -177,7 +177,7 @@ public sealed class BuildLogTests(WebPlatformFixture platform)
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("axe"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var id = (await platform.Api.GetFromJsonAsync<JsonElement>($"teams/{team.Name}/projects/{project}/deployments"))[0].GetProperty("id").GetInt32();
 
         foreach (var (locale, phone) in new[] { ("de-CH", false), ("en-GB", true), ("en-GB", false) })
@@ -202,7 +202,7 @@ public sealed class BuildLogTests(WebPlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SlowStartingApp("resumed"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         using var api = YouthApi(team);
 
         using var started = await api.PostAsync($"teams/{team.Name}/projects/{project}/deployments/redeploy", null);
@@ -235,7 +235,7 @@ public sealed class BuildLogTests(WebPlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("ours"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var id = (await platform.Api.GetFromJsonAsync<JsonElement>($"teams/{team.Name}/projects/{project}/deployments"))[0].GetProperty("id").GetInt32();
         var (other, stranger, password) = await platform.TeamWithPasswordAsync();
         var own = await platform.CreateProjectAsync(other);

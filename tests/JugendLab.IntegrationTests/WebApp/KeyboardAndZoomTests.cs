@@ -13,7 +13,7 @@ public sealed class KeyboardAndZoomTests(WebPlatformFixture platform)
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.ContainerSite("gross gezoomt")); // a container, so the Logs and Ressourcen tabs show their full layout
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var version = (await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects/{project}/deployments")))[0]
             .GetProperty("id").GetInt32();
         await using var browser = await BrowserSession.StartAsync(platform, width: 320);
@@ -37,7 +37,7 @@ public sealed class KeyboardAndZoomTests(WebPlatformFixture platform)
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("mit der Tastatur"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         await using var browser = await BrowserSession.StartAsync(platform, phone: false);
         await browser.SignInAsync(youth, password);
         await browser.Page.GotoAsync($"/projekte/{team.Name}/{project}");

@@ -17,7 +17,7 @@ public sealed class LogsAndResourcesTests(WebPlatformFixture platform)
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.ChattyNodeApp("hallo-kiez"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);
 
@@ -47,7 +47,7 @@ public sealed class LogsAndResourcesTests(WebPlatformFixture platform)
 
         // A new version goes live while the page is open: its lines follow, after a mark that says so.
         repo.Commit(SampleApps.ChattyNodeApp("neue-version"), "zweite Version");
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         await Assertions.Expect(log).ToContainTextAsync("start neue-version", new() { Timeout = 20_000 });
         await Assertions.Expect(log.Locator(".log-mark")).ToContainTextAsync("Eine neue Version ist live");
         Assert.Equal(1, await log.GetByText("start hallo-kiez").CountAsync()); // nothing shown twice
@@ -59,7 +59,7 @@ public sealed class LogsAndResourcesTests(WebPlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.ChattyNodeApp("erste"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         using var api = platform.ApiAs(team);
         var stream = $"teams/{team.Name}/projects/{project}/logs/stream";
         await platform.VisitAsync(project, "/eins");
@@ -73,7 +73,7 @@ public sealed class LogsAndResourcesTests(WebPlatformFixture platform)
         await using var resumed = await SseStream.OpenAsync(api, stream, lastId);
         var after = await resumed.ReadUntilAsync(e => e.Text == "besuch /zwei", Wait);
         repo.Commit(SampleApps.ChattyNodeApp("zweite"), "zweite Version");
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var end = (await resumed.ReadUntilAsync(e => e.Type == "end", Wait))[^1];
         await using var fresh = await SseStream.OpenAsync(api, stream, null);
         var newVersion = await fresh.ReadUntilAsync(e => e.Text == "start zweite", Wait);
@@ -97,7 +97,7 @@ public sealed class LogsAndResourcesTests(WebPlatformFixture platform)
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.ChattyNodeApp("gemessen"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         await platform.WaitForPlatformAsync(async () =>
             (await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects/{project}/usage"))).GetArrayLength() > 0,
             Wait, "a usage sample");
@@ -150,7 +150,7 @@ public sealed class LogsAndResourcesTests(WebPlatformFixture platform)
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("nur Dateien"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);
 

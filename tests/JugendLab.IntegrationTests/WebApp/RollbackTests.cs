@@ -13,9 +13,9 @@ public sealed class RollbackTests(WebPlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("die gute Version"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         repo.Commit(SampleApps.StaticSite("die kaputte Version"), "Alles neu");
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var versions = await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects/{project}/deployments"));
         var (running, good) = (versions[0].GetProperty("id").GetInt32(), versions[1].GetProperty("id").GetInt32());
         var (youth, password) = await platform.JoinWithPasswordAsync(team);

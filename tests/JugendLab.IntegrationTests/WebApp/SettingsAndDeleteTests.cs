@@ -13,7 +13,7 @@ public sealed class SettingsAndDeleteTests(WebPlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.AppThatShows("WEATHER_KEY"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var (youth, password) = await platform.JoinWithPasswordAsync(team);
         var secret = "wolke-" + Guid.NewGuid().ToString("n")[..10];
         await using var browser = await BrowserSession.StartAsync(platform);
@@ -64,7 +64,7 @@ public sealed class SettingsAndDeleteTests(WebPlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("bald weg"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var (youth, password) = await platform.JoinWithPasswordAsync(team);
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);
@@ -130,7 +130,7 @@ public sealed class SettingsAndDeleteTests(WebPlatformFixture platform)
         var team = await platform.CreateTeamAsync();
         var project = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("hallo quartier"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, project))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
         var (youth, password) = await platform.JoinWithPasswordAsync(team);
         await using var browser = await BrowserSession.StartAsync(platform);
         await browser.SignInAsync(youth, password);

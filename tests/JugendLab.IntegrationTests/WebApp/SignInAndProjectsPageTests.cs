@@ -15,7 +15,7 @@ public sealed class SignInAndProjectsPageTests(WebPlatformFixture platform)
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var live = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.StaticSite("seen on a phone"));
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, live))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, live))).AssertSucceeded();
         var empty = await platform.CreateProjectAsync(team);
         var others = await platform.CreateTeamAsync();
         var foreign = await platform.CreateProjectAsync(others);
@@ -52,7 +52,7 @@ public sealed class SignInAndProjectsPageTests(WebPlatformFixture platform)
         var (team, youth, password) = await platform.TeamWithPasswordAsync();
         var live = await platform.CreateProjectAsync(team);
         using var repo = GitRepo.Create(SampleApps.ContainerSite("gemessen")); // a container: a static website has no memory to measure
-        Assert.True((await repo.PushAsync(platform.RemoteUrl(team, live))).Succeeded);
+        (await repo.PushAsync(platform.RemoteUrl(team, live))).AssertSucceeded();
         await platform.WaitForPlatformAsync(async () =>
             (await PlatformFixture.ReadJson(await platform.Api.GetAsync($"teams/{team.Name}/projects/{live}/usage"))).GetArrayLength() > 0,
             TimeSpan.FromSeconds(30), "a usage sample");
