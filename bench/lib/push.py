@@ -6,6 +6,7 @@ The reference, measured in the same run: the same by hand with the docker CLI, t
 container until it answers. Platform and by-hand rounds alternate. The ratio is what the platform adds: git transport,
 the pre-receive hook, bookkeeping, the readiness check, the route switch and the gateway hop."""
 import os
+import shutil
 import time
 
 from .platform import App
@@ -62,8 +63,12 @@ class ByHand:
         os.makedirs(context)
         marker = platform_marker + "-by-hand"
         copy_files(folder, context, platform_marker, marker)
+        # The template's Dockerfile goes where the platform puts it: inside the context, as .jugendlab/Dockerfile
+        # (the templates copy it along with the package lists, so their install layer never depends on a missing file).
+        os.makedirs(os.path.join(context, ".jugendlab"))
+        shutil.copyfile(self.dockerfile, os.path.join(context, ".jugendlab", "Dockerfile"))
         t0 = now()
-        sh("docker", "build", "-q", "-f", self.dockerfile, "--build-arg", f"NPM_CONFIG_REGISTRY={self.ctx.npm_registry}",
+        sh("docker", "build", "-q", "-f", os.path.join(context, ".jugendlab", "Dockerfile"), "--build-arg", f"NPM_CONFIG_REGISTRY={self.ctx.npm_registry}",
            "-t", self.image, context, env=dict(os.environ, DOCKER_BUILDKIT="0"))
         old = self.container
         self.container = sh("docker", "run", "-d", "--label", f"jugendlab.bench-run={self.ctx.instance}",

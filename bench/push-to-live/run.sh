@@ -81,9 +81,10 @@ for template in static node; do
   for i in $(seq 1 "$rounds"); do
     marker="$template-manual-$i-$RANDOM"
     write_app "$template" "$repo" "$marker"
-    cp "sandbox-images/templates/$template.Dockerfile" "$work/Dockerfile.$template"
+    # Where the platform puts it: inside the context (the templates copy .jugendlab/Dockerfile with the package lists).
+    mkdir -p "$repo/.jugendlab" && cp "sandbox-images/templates/$template.Dockerfile" "$repo/.jugendlab/Dockerfile"
     t0=$(now)
-    DOCKER_BUILDKIT=0 docker build -q -f "$work/Dockerfile.$template" --build-arg NPM_CONFIG_REGISTRY="$registry" -t jl-bench-manual "$repo" >/dev/null 2>&1
+    DOCKER_BUILDKIT=0 docker build -q -f "$repo/.jugendlab/Dockerfile" --build-arg NPM_CONFIG_REGISTRY="$registry" -t jl-bench-manual "$repo" >/dev/null 2>&1
     id=$(docker run -d --label jugendlab-bench=1 --network jl-bench-manual --read-only --tmpfs /tmp --user 10001:10001 --cap-drop ALL \
          --security-opt no-new-privileges --memory 256m -e PORT=8080 jl-bench-manual)
     ip=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$id")
