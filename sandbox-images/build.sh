@@ -3,7 +3,7 @@
 #
 #   jugendlab/debian:bookworm (+ :latest)  Debian root filesystem from mmdebstrap, imported
 #   jugendlab/static:latest                nginx serving /app/public or /app
-#   jugendlab/node:latest                  Node.js + npm, runs `npm start`
+#   jugendlab/node:latest                  Node.js + npm, starts the app like `npm start`
 #   jugendlab/python:latest                Python 3 + Flask, runs `python3 app.py`
 #   jugendlab/debian:sid                   Debian unstable root filesystem, for the homeserver only
 #   jugendlab/synapse:latest               the neighbourhood's Matrix homeserver (Synapse from Debian unstable)

@@ -9,7 +9,7 @@ COPY .jugendlab/Dockerfile requirements.txt* /app/
 # Install what requirements.txt lists; Flask is already there, so a file that lists only flask needs no download.
 RUN rm /app/Dockerfile \
  && if [ -f requirements.txt ]; then pip install --no-cache-dir --break-system-packages --root-user-action=ignore -r requirements.txt; fi
-# Then the rest of your project's files.
-COPY . /app
 # Run as the unprivileged user app (uid 10001), never as root.
 USER 10001:10001
+# Last, the rest of your project's files: only this step runs again when you change your code.
+COPY . /app

@@ -1,5 +1,5 @@
-// Dein Server. JugendLab startet ihn mit "npm start" (siehe package.json).
-// Your server. JugendLab starts it with "npm start" (see package.json).
+// Dein Server. JugendLab startet ihn mit dem "start"-Skript aus package.json.
+// Your server. JugendLab starts it with the "start" script in package.json.
 const http = require("http");
 const fs = require("fs");
 const path = require("path");

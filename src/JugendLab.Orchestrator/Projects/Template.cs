@@ -5,7 +5,7 @@ public enum Template
 {
     /// <summary>The repository's own Dockerfile, built as it is.</summary>
     Dockerfile,
-    /// <summary>Node.js: npm install at build time, npm start at run time.</summary>
+    /// <summary>Node.js: npm install at build time; at run time what npm start would run (sandbox-images/node/jugendlab-start).</summary>
     Node,
     /// <summary>Python with Flask: runs app.py.</summary>
     Python,

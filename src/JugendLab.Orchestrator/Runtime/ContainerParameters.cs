@@ -26,6 +26,10 @@ internal static class ContainerParameters
             MemorySwap = spec.MemoryBytes,
             NanoCPUs = spec.NanoCpus,
             PidsLimit = spec.PidsLimit,
+            // A tiny init (the engine's docker-init) is the first process: it passes docker stop's signal on to the app
+            // and reaps its zombies. An app as the first process ignores SIGTERM unless it handles it itself (Linux
+            // gives the first process no default actions), so every stop and rollback would wait out the grace period.
+            Init = true,
             // The engine restarts a crashing app with growing back-off; after that the reconciler marks it crashed.
             RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.OnFailure, MaximumRetryCount = spec.MaxRestarts },
             LogConfig = new LogConfig

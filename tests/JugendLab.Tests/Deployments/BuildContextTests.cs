@@ -43,6 +43,24 @@ public sealed class BuildContextTests
             $"expected COPY lists ({copyLists}) < RUN ({run}) ≤ install ({installLine}) < COPY . ({copyAll})");
     }
 
+    /// <summary>
+    /// The engine's builder runs every step after the first changed one again; a metadata step (USER, CMD, …) after the
+    /// code copy costs a container of its own on every push. So the code is copied last: a code-only push reuses all else.
+    /// </summary>
+    [Theory]
+    [InlineData(Template.Node)]
+    [InlineData(Template.Python)]
+    [InlineData(Template.Static)]
+    public void Template_CopiesTheCodeLast_AndRunsAsTheAppUser(Template template)
+    {
+        var instructions = System.Text.Encoding.UTF8.GetString(BuildContext.DockerfileOf(template))
+            .Split('\n').Where(l => l.Length > 0 && !char.IsWhiteSpace(l[0]) && !l.StartsWith('#')).ToList();
+
+        Assert.StartsWith("COPY . ", instructions[^1]);
+        Assert.Single(instructions, l => l.StartsWith("COPY . "));
+        Assert.Contains("USER 10001:10001", instructions);
+    }
+
     [Fact]
     public void For_OwnDockerfile_BuildsTheRepositoryAsItIs()
     {
