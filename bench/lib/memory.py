@@ -42,7 +42,7 @@ def run(ctx):
     say(f"memory: deploying {missing} Node projects, {PER_TEAM} per team")
     names = [f"mem-{i:02d}" for i in range(missing)]
     for t in range(0, len(names), PER_TEAM):
-        p.make_team(f"mem-team-{t // PER_TEAM}", PER_TEAM, 128, 0.1, 16)  # npm start + node need about 90 MB
+        p.make_team(f"mem-team-{t // PER_TEAM}", PER_TEAM, 128, 0.1, 16)  # a small node app needs about 40 MB
 
     def deploy(index):
         """Creates and pushes one project; returns None when it went live, else why not."""
