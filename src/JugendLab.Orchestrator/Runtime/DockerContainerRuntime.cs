@@ -36,7 +36,7 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
     public Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string owner, CancellationToken ct) =>
         EnsureVolumeAsync(name, labels, owner, new Dictionary<string, string>(), ct);
 
-    public async Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string owner,
+    public async Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string? owner,
         IReadOnlyDictionary<string, string> driverOptions, CancellationToken ct)
     {
         try
@@ -47,6 +47,7 @@ public sealed class DockerContainerRuntime(IOptions<OrchestratorOptions> options
         catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { }
 
         await _docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = labels.ToDictionary(), DriverOpts = driverOptions.ToDictionary() }, ct);
+        if (owner is null) return; // its filesystem was made for the app user
         // A new volume belongs to root; hand it to the app user once, in a container that can do nothing else.
         var helper = await _docker.Containers.CreateContainerAsync(new CreateContainerParameters
         {

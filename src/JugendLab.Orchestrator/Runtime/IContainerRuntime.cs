@@ -51,8 +51,9 @@ public interface IContainerRuntime
     Task<string?> CgroupDriverAsync(CancellationToken ct);
 
     /// <summary>Like <see cref="EnsureVolumeAsync(string, IReadOnlyDictionary{string, string}, string, CancellationToken)"/>,
-    /// with options for the engine's local volume driver (e.g. a device to mount).</summary>
-    Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string owner,
+    /// with options for the engine's local volume driver (e.g. a device to mount). A null <paramref name="owner"/>: the
+    /// volume's filesystem already belongs to the app user, so no helper container hands it over.</summary>
+    Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, string? owner,
         IReadOnlyDictionary<string, string> driverOptions, CancellationToken ct);
 
     /// <summary>A volume and the device it mounts (null for a plain volume); null when there is no such volume.</summary>

@@ -8,11 +8,27 @@ public static class LoopCommands
 {
     /// <summary>
     /// No blocks reserved for root (the app never runs as root, so reserved blocks would only hide space from it);
-    /// the root directory belongs to the engine's root, which may be remapped (userns-remap), so the chown helper
-    /// container can hand it on to the app user.
+    /// the root directory belongs to the app user from the start (<paramref name="rootOwner"/>: its ids as the host
+    /// sees them, see <see cref="HostIds"/>), so no helper container has to hand /data over before the app starts.
     /// </summary>
     public static CommandLine MakeFilesystem(string image, string rootOwner) =>
         new("mkfs.ext4", ["-q", "-F", "-m", "0", "-E", $"root_owner={rootOwner}", image]);
+
+    /// <summary>
+    /// The host's uid:gid for a container's <paramref name="containerUser"/> ("10001:10001"), given what container root
+    /// is on the host (<paramref name="engineRoot"/>: "0:0", or e.g. "100000:100000" with userns-remap, which maps
+    /// container id n to host id base + n). Null when the user is not in numeric uid:gid form.
+    /// </summary>
+    public static string? HostIds(string containerUser, string engineRoot)
+    {
+        var user = containerUser.Split(':');
+        var root = engineRoot.Split(':');
+        if (user.Length != 2 || root.Length != 2
+            || !long.TryParse(user[0], out var uid) || !long.TryParse(user[1], out var gid)
+            || !long.TryParse(root[0], out var rootUid) || !long.TryParse(root[1], out var rootGid))
+            return null;
+        return $"{rootUid + uid}:{rootGid + gid}";
+    }
 
     public static CommandLine Attach(string image) => new("losetup", ["--find", "--show", image]);
 

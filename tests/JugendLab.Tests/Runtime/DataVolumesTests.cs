@@ -32,8 +32,53 @@ public sealed class DataVolumesTests : IDisposable
         Assert.Equal(20L * 1024 * 1024, new FileInfo(image).Length);
         var created = Assert.Single(Engine.Calls, c => c.Method == nameof(IContainerRuntime.EnsureVolumeAsync));
         Assert.Equal("jl-main-data-7", created.Args[0]);
-        Assert.Equal("10001:10001", created.Args[2]);
+        Assert.Null(created.Args[2]); // no helper container: the filesystem is the app user's from the start
         Assert.Equal(_loops.DeviceFor(image), ((IReadOnlyDictionary<string, string>)created.Args[3]!)["device"]);
+        Assert.Equal("10001:10001", await RootOwnerAsync(image));
+    }
+
+    [Fact]
+    public async Task WithUserNamespaces_TheFilesystemBelongsToTheAppUserAsTheHostSeesIt()
+    {
+        Engine.EngineRoot = "100000:100000"; // userns-remap: container id n is host id 100000 + n
+
+        await _volumes.EnsureAsync(2, 7, 20, CancellationToken.None);
+
+        Assert.Equal("110001:110001", await RootOwnerAsync(_volumes.ImagePath(7)));
+    }
+
+    [Fact]
+    public async Task AnImageFromBefore_ItsVolumeIsHandedToTheAppUserByTheHelper()
+    {
+        await _volumes.EnsureAsync(2, 7, 20, CancellationToken.None); // the image exists now; its volume goes away
+        Engine.Volume = new VolumeInfo("jl-main-data-7", "/dev/loop-of-someone-else");
+        Engine.Calls.Clear();
+
+        await _volumes.EnsureAsync(2, 7, 20, CancellationToken.None);
+
+        var created = Assert.Single(Engine.Calls, c => c.Method == nameof(IContainerRuntime.EnsureVolumeAsync));
+        Assert.Equal("10001:10001", created.Args[2]); // it cannot know who owns an older image's root: the helper makes sure
+    }
+
+    [Theory]
+    [InlineData("10001:10001", "0:0", "10001:10001")]
+    [InlineData("10001:10001", "165536:165536", "175537:175537")]
+    [InlineData("app", "0:0", null)]
+    public void HostIds_AddTheEnginesRootToTheContainersIds(string user, string engineRoot, string? expected) =>
+        Assert.Equal(expected, LoopCommands.HostIds(user, engineRoot));
+
+    /// <summary>The uid:gid of the filesystem's root directory, read from the image with debugfs (e2fsprogs).</summary>
+    private static async Task<string> RootOwnerAsync(string image)
+    {
+        var debugfs = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("debugfs", ["-R", "stat /", image])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        var output = await debugfs.StandardOutput.ReadToEndAsync();
+        await debugfs.WaitForExitAsync();
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"User:\s+(\d+)\s+Group:\s+(\d+)");
+        Assert.True(match.Success, "debugfs did not show the root directory's owner:\n" + output);
+        return $"{match.Groups[1].Value}:{match.Groups[2].Value}";
     }
 
     [Fact]
@@ -110,11 +155,12 @@ public sealed class DataVolumesTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    /// <summary>Records every call; answers with <see cref="Volume"/> for inspections and "0:0" for the engine's root.</summary>
+    /// <summary>Records every call; answers with <see cref="Volume"/> for inspections and <see cref="EngineRoot"/> for the engine's root.</summary>
     public class RecordingEngine : DispatchProxy
     {
         public List<(string Method, object?[] Args)> Calls { get; } = [];
         public VolumeInfo? Volume { get; set; }
+        public string EngineRoot { get; set; } = "0:0";
 
         protected override object? Invoke(MethodInfo? method, object?[]? args)
         {
@@ -122,7 +168,7 @@ public sealed class DataVolumesTests : IDisposable
             return method.Name switch
             {
                 nameof(IContainerRuntime.InspectVolumeAsync) => Task.FromResult(Volume),
-                nameof(IContainerRuntime.EngineRootOwnerAsync) => Task.FromResult("0:0"),
+                nameof(IContainerRuntime.EngineRootOwnerAsync) => Task.FromResult(EngineRoot),
                 _ when method.ReturnType == typeof(Task) => Task.CompletedTask,
                 _ => throw new NotSupportedException(method.Name),
             };
