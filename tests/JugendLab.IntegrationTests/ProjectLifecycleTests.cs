@@ -57,6 +57,27 @@ public sealed class ProjectLifecycleTests(PlatformFixture platform)
             TimeSpan.FromSeconds(30), "the site to answer after start");
     }
 
+    /// <summary>
+    /// An app that takes a while to boot: once the start call has returned, visitors get the app at once, never the
+    /// "not answering" page of a route published before the app listened.
+    /// </summary>
+    [Fact]
+    public async Task StartedApp_AnswersAsSoonAsTheStartCallReturns()
+    {
+        var team = await platform.CreateTeamAsync();
+        var project = await platform.CreateProjectAsync(team);
+        using var repo = GitRepo.Create(SampleApps.NodeApp("slow but here",
+            extra: "const started = Date.now(); while (Date.now() - started < 1500) {} // boots for 1.5 s"));
+        (await repo.PushAsync(platform.RemoteUrl(team, project))).AssertSucceeded();
+        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsync($"teams/{team.Name}/projects/{project}/stop", null));
+
+        await PlatformFixture.EnsureSuccess(await platform.Api.PostAsync($"teams/{team.Name}/projects/{project}/start", null));
+        var first = await platform.VisitAsync(project);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal("slow but here", first.Body);
+    }
+
     [Fact]
     public async Task UnknownProjectHost_ShowsAFriendly404()
     {

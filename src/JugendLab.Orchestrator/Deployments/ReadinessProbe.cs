@@ -26,42 +26,58 @@ public sealed class ReadinessProbe(IContainerRuntime runtime, Sandbox sandbox, I
     public async Task WaitAsync(ManagedContainer container, DeployLog log, CancellationToken ct)
     {
         var limit = options.Value.ReadyTimeout;
-        var deadline = time.GetUtcNow() + limit;
-        var address = sandbox.Address(container);
-        var lastCheck = time.GetUtcNow();
-        while (time.GetUtcNow() < deadline)
+        var (answered, now) = await PollAsync(container, limit, ct);
+        if (answered) return;
+        if (now is null || !now.Running)
         {
-            try
-            {
-                using var response = await Client.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, ct);
-                return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
-
-            if (time.GetUtcNow() - lastCheck < CheckRunningEvery)
-            {
-                await Task.Delay(AskEvery, time, ct);
-                continue;
-            }
-            lastCheck = time.GetUtcNow();
-            var now = await runtime.InspectAsync(container.Name, ct);
-            if (now is null || !now.Running)
-            {
-                var lastLines = await runtime.TailLogsAsync(container.Name, 30, ct);
-                if (now?.OomKilled == true)
-                    throw DomainException.Invalid(
-                        $"Die App hat beim Start mehr Arbeitsspeicher gebraucht, als ihre Quota erlaubt, und wurde beendet. Letzte Ausgabe:\n{lastLines}",
-                        $"The app needed more memory than its quota allows while starting and was stopped. Last output:\n{lastLines}");
+            var lastLines = await runtime.TailLogsAsync(container.Name, 30, ct);
+            if (now?.OomKilled == true)
                 throw DomainException.Invalid(
-                    $"Die App hat sich beim Start beendet (Exit-Code {now?.ExitCode}). Letzte Ausgabe:\n{lastLines}",
-                    $"The app exited while starting (exit code {now?.ExitCode}). Last output:\n{lastLines}");
-            }
-            await Task.Delay(AskEvery, time, ct);
+                    $"Die App hat beim Start mehr Arbeitsspeicher gebraucht, als ihre Quota erlaubt, und wurde beendet. Letzte Ausgabe:\n{lastLines}",
+                    $"The app needed more memory than its quota allows while starting and was stopped. Last output:\n{lastLines}");
+            throw DomainException.Invalid(
+                $"Die App hat sich beim Start beendet (Exit-Code {now?.ExitCode}). Letzte Ausgabe:\n{lastLines}",
+                $"The app exited while starting (exit code {now?.ExitCode}). Last output:\n{lastLines}");
         }
         var tail = await runtime.TailLogsAsync(container.Name, 30, ct);
         throw DomainException.Invalid(
             $"Die App antwortet nach {limit.TotalSeconds:0} Sekunden nicht auf Port {options.Value.AppPort}. Hört sie auf 0.0.0.0 und dem Port aus der Variable PORT? Letzte Ausgabe:\n{tail}",
             $"The app does not answer on port {options.Value.AppPort} after {limit.TotalSeconds:0} seconds. Does it listen on 0.0.0.0 and the port from the PORT variable? Last output:\n{tail}");
+    }
+
+    /// <summary>
+    /// For a container started outside a deploy (a project started again): true once it answers, false when it
+    /// stopped or did not answer within <paramref name="limit"/>. Nothing is thrown: what happens to an app that does
+    /// not come up is the reconciler's business (restarts, then Crashed).
+    /// </summary>
+    public async Task<bool> AnswersWithinAsync(ManagedContainer container, TimeSpan limit, CancellationToken ct) =>
+        (await PollAsync(container, limit, ct)).Answered;
+
+    /// <summary>Asks the app until it answers, it stops running (then the engine's last view of it), or time runs out.</summary>
+    private async Task<(bool Answered, ManagedContainer? Now)> PollAsync(ManagedContainer container, TimeSpan limit, CancellationToken ct)
+    {
+        var deadline = time.GetUtcNow() + limit;
+        var address = sandbox.Address(container);
+        var lastCheck = time.GetUtcNow();
+        ManagedContainer? now = container;
+        while (time.GetUtcNow() < deadline)
+        {
+            try
+            {
+                using var response = await Client.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, ct);
+                return (true, now);
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+
+            if (time.GetUtcNow() - lastCheck >= CheckRunningEvery)
+            {
+                lastCheck = time.GetUtcNow();
+                now = await runtime.InspectAsync(container.Name, ct);
+                if (now is null || !now.Running) return (false, now);
+            }
+            await Task.Delay(AskEvery, time, ct);
+        }
+        return (false, now);
     }
 }

@@ -20,6 +20,7 @@ public sealed class Reconciler(
     IContainerRuntime runtime,
     Sandbox sandbox,
     ContainerLauncher launcher,
+    ReadinessProbe probe,
     ProjectLocks locks,
     ContainerRetirer retirer,
     RoutePublisher routes,
@@ -30,6 +31,10 @@ public sealed class Reconciler(
     TimeProvider time,
     ILogger<Reconciler> logger)
 {
+    // How long a start call waits for the app it started to answer before it publishes the route anyway (an app that
+    // never answers is then handled like any other: restarts, then Crashed).
+    private static readonly TimeSpan StartedAppWait = TimeSpan.FromSeconds(20);
+
     // How often the reconciler itself started each container again (in memory: a platform restart forgives).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _starts = new();
 
@@ -79,7 +84,11 @@ public sealed class Reconciler(
     /// <summary>A project's containers as the pass's list showed them, and the lock's generation just before it was read.</summary>
     private sealed record Seen(IReadOnlyList<ManagedContainer> Containers, long Generation);
 
-    /// <summary>Makes one project's containers and route match the database (a stop or start acts on its project only).</summary>
+    /// <summary>
+    /// Makes one project's containers and route match the database (a stop or start acts on its project only). A
+    /// container it starts gets its route once the app answers (at most <see cref="StartedAppWait"/>), so visitors see
+    /// the app, not "not answering", right after a start; the periodic pass does not wait, so many apps boot at once.
+    /// </summary>
     public Task ReconcileProjectAsync(int projectId, CancellationToken ct) => ReconcileProjectAsync(projectId, null, ct);
 
     private async Task ReconcileProjectAsync(int projectId, Seen? seen, CancellationToken ct)
@@ -106,7 +115,7 @@ public sealed class Reconciler(
             var live = own.FirstOrDefault(c => project.LiveDeploymentId is not null && c.DeploymentId == project.LiveDeploymentId);
             await RemoveOrphansAsync(own.Where(c => c.DeploymentId != project.LiveDeploymentId), ct);
             var wasCrashed = project.Status == ProjectStatus.Crashed;
-            var route = await ReconcileProjectAsync(db, project, live, ct);
+            var route = await ReconcileProjectAsync(db, project, live, waitForStarted: seen is null, ct);
             if (!wasCrashed && project.Status == ProjectStatus.Crashed) notices.Crashed(db, project);
             await db.SaveChangesAsync(ct);
             routes.Set(route);
@@ -126,7 +135,7 @@ public sealed class Reconciler(
         _ => RouteState.NotDeployed,
     };
 
-    private async Task<ProjectRoute> ReconcileProjectAsync(JugendLabDb db, Project project, ManagedContainer? live, CancellationToken ct)
+    private async Task<ProjectRoute> ReconcileProjectAsync(JugendLabDb db, Project project, ManagedContainer? live, bool waitForStarted, CancellationToken ct)
     {
         switch (project.Status)
         {
@@ -141,16 +150,20 @@ public sealed class Reconciler(
 
         var deployment = await db.Deployments.FindAsync([project.LiveDeploymentId!.Value], ct);
         if (deployment?.Site is { } site) return ServeFiles(project, site);
+        var started = false;
         if (live is null)
         {
             live = await RecreateAsync(project, deployment, ct);
             if (live is null) return new ProjectRoute(project.Slug, RouteState.Crashed);
+            started = true;
         }
         else if (!live.Running && !live.Restarting)
         {
             live = await RestartOrGiveUpAsync(project, live, ct);
             if (live is null) return new ProjectRoute(project.Slug, RouteState.Crashed);
+            started = true;
         }
+        if (started && waitForStarted) await probe.AnswersWithinAsync(live, StartedAppWait, ct);
         return new ProjectRoute(project.Slug, RouteState.Live, sandbox.Address(live));
     }
 
