@@ -179,12 +179,16 @@ def routes_section(r, folder):
              "requesting a project that stayed live over a kept-alive connection.", "",
              "| measure | value | target | |", "|---|---|---|---|",
              f"| visitor requests that failed | {r['failed']} of {r['requests']:,} | 0 | {met(r['failed'] == 0)} |",
-             f"| new route: the gateway serves it after its container answers | median {a['median']:.1f} ms, p95 "
+             *([f"| how long a visitor's request took meanwhile (the box is busy with the changes) | median "
+                f"{v['median']:.1f} ms, p95 {v['p95']:.1f} ms, max {v['max']:.1f} ms | | |"]
+               if (v := r.get("visitor_ms")) else []),
+             f"| new route: the gateway serves a request started this long after its container answered | median {a['median']:.1f} ms, p95 "
              f"{a['p95']:.1f} ms, max {a['max']:.1f} ms ({a['n']} routes) | < {r['target_ms']} ms | "
              f"{met(a['n'] > 0 and a['max'] < r['target_ms'] and r['never_seen'] == 0)} |",
              f"| new route: served after the start call or push returned | median {c['median']:.0f} ms, "
              f"max {c['max']:.0f} ms | | |",
-             f"| what the gateway answered a started project's visitors before it was served | {statuses} | | |",
+             f"| what the gateway answered a started project's visitors after its container answered, before it was served "
+             f"| {statuses} | | |",
              f"| removed route: gone after the stop or delete call began | median {d['median']:.1f} ms, max {d['max']:.1f} ms "
              f"({d['n']} routes) | | |",
              f"| route changes made (aimed at one per ~100 ms) | {r['changes']} ({r['changes_per_s']:.1f} per second) "

@@ -1,11 +1,12 @@
 """Scenario "routes": the route table changes every ~100 ms while visitors keep using a project that stays live.
 
 Changes are real API calls: Node projects are stopped and started again (the cheapest change for a container: no build,
-the container goes and comes back from its image), and new static websites are created, pushed and deleted. Meanwhile a visitor requests the steady
-project over a kept-alive connection as fast as it answers. Reported: the visitor's failed requests (anything but a 200
-with the right page; must be 0); how long the gateway took to serve a new route, counted from the moment its container
-answered (a start call returns before the app is up, so the container is polled too) or from the push returning (a push
-returns once the app answers); and how long after the stop or delete call began it stopped serving a removed one."""
+the container goes and comes back from its image), and new static websites are created, pushed and deleted. Meanwhile a
+visitor requests the steady project over a kept-alive connection as fast as it answers. Reported: the visitor's failed
+requests (anything but a 200 with the right page; must be 0) and how long its requests took; how long the gateway took
+to serve a new route, counted from the moment its container answered (the container is polled too, from the start call's
+start) or from the push returning (a push returns once the site is live), to the start of the first request the gateway
+served; and how long after the stop or delete call began it stopped serving a removed one."""
 import http.client
 import os
 import threading
@@ -34,12 +35,15 @@ class Pacer:
 
 
 def poll(addr, host, serving, limit=10.0):
-    """Seconds until the gateway serves (serving=True: a 200 with the project's page) or no longer serves it."""
+    """Seconds until the gateway serves (serving=True: a 200 with the project's page) or no longer serves it, counted to
+    the start of the first request that showed it: by then the route had changed. (Its end would add how long that
+    request took on a busy box, which is not the route's delay; the visitor's request times are reported apart.)"""
     t0 = now()
     while now() - t0 < limit:
+        asked = now()
         status, body = get(addr, host_header=host)
         if (status == 200 and "route" in body) == serving:
-            return now() - t0
+            return asked - t0
         time.sleep(0.005)
     return None
 
@@ -65,21 +69,24 @@ class Call:
         return self.model
 
 
-def watch_start(addr, host, container, statuses, limit=10.0):
-    """After a start call returned: polls the new container itself and the gateway, every 5 ms, until both serve the
-    page. Returns (seconds until the container answered, seconds until the gateway served it), or Nones.
-    What the gateway answered in between is counted in `statuses`."""
-    t0, ip, seen_container, seen_gateway = now(), None, None, None
-    while now() - t0 < limit and (seen_container is None or seen_gateway is None):
+def watch_start(addr, host, container, statuses, started, limit=30.0):
+    """While a start call runs, and after it returned: polls the new container itself and the gateway, every 5 ms, until
+    both serve the page. Returns (seconds from the call's start until the container answered, until the gateway served
+    it), or Nones: the container counts when its answer came, the gateway from the start of the first request it
+    served (as in `poll`). What the gateway answered after the container had answered, before it served the page, is
+    counted in `statuses` (a visitor who came then saw that instead of the app)."""
+    ip, seen_container, seen_gateway = None, None, None
+    while now() - started < limit and (seen_container is None or seen_gateway is None):
         if seen_container is None:
-            ip = ip or container_ip(container)
+            ip = container_ip(container)
             if ip and get((ip, 8080), timeout=0.5)[0] == 200:
-                seen_container = now() - t0
+                seen_container = now() - started
         if seen_gateway is None:
+            asked = now()
             status, body = get(addr, host_header=host)
             if status == 200 and "route" in body:
-                seen_gateway = now() - t0
-            else:
+                seen_gateway = asked - started
+            elif seen_container is not None:
                 statuses[status] = statuses.get(status, 0) + 1
         time.sleep(0.005)
     return seen_container, seen_gateway
@@ -123,14 +130,19 @@ def run(ctx):
 
     def stop_start(name):
         host = p.site(name)[1]
+        deployment = p.api("GET", f"teams/churn/projects/{name}")["liveDeploymentId"]  # a start keeps it
         while now() < stop_at:
             for action in ("stop", "start"):
                 pacer.wait()
                 call = Call(p, f"teams/churn/projects/{name}/{action}")
+                # Both are watched while the call runs, from its start: a stop removes the route at once and returns
+                # only after the old container had time to finish its requests (DrainDelay); a start returns once the
+                # app answers, so its route may be served before the call returns.
                 if action == "stop":
-                    # The route goes at once; the call returns only after the old container had time to finish its
-                    # requests (DrainDelay). So the gateway is watched while the call runs, from its start.
                     record("removed", poll(addr, host, False))
+                else:
+                    answered, served = watch_start(addr, host, f"jl-{ctx.instance}-{name}-{deployment}",
+                                                   changes["gateway_statuses"], call.started)
                 model = call.result()
                 if model is None:  # a failed change is reported, the loop goes on
                     record("errors", f"{action} {name}: {call.error}")
@@ -138,9 +150,8 @@ def run(ctx):
                 record("call_s", call.seconds)
                 if action == "stop":
                     continue
-                container = f"jl-{ctx.instance}-{name}-{model['liveDeploymentId']}"
-                answered, served = watch_start(addr, host, container, changes["gateway_statuses"])
-                record("call_to_served", served)
+                # How long a visitor still waited after the call returned (0: the route was served before).
+                record("call_to_served", None if served is None else max(0.0, served - call.seconds))
                 # The route's own delay: from the container answering to the gateway serving it.
                 record("added", None if served is None or answered is None else max(0.0, served - answered))
 
@@ -189,6 +200,7 @@ def run(ctx):
         "changes_per_s": changes["count"] / elapsed, "call_ms": (median(changes["call_s"]) or 0) * 1000,
         "added_ms": _ms_stats(added), "removed_ms": _ms_stats(removed), "never_seen": never,
         "call_to_served_ms": _ms_stats([c for c in changes["call_to_served"] if c is not None]),
+        "visitor_ms": _ms_stats(visitor.seconds),
         "gateway_statuses": {str(k): v for k, v in changes["gateway_statuses"].items()},
         "errors": len(changes["errors"]), "error_samples": changes["errors"][:5], "target_ms": TARGET_MS}
     note(f"{result['requests']} visitor requests, {visitor.failed} failed; {changes['count']} route changes "
@@ -214,7 +226,7 @@ class Visitor:
     def __init__(self, addr, host, expected, stop_at):
         self.addr, self.host, self.expected, self.stop_at = addr, host, expected, stop_at
         self.ok = self.failed = 0
-        self.failures = []
+        self.failures, self.seconds = [], []
 
     def run(self):
         conn = None
@@ -222,9 +234,11 @@ class Visitor:
             try:
                 if conn is None:
                     conn = http.client.HTTPConnection(*self.addr, timeout=5)
+                asked = now()
                 conn.request("GET", "/", headers={"Host": self.host})
                 answer = conn.getresponse()
                 body = answer.read().decode("utf-8", "replace")
+                self.seconds.append(now() - asked)
                 if answer.status == 200 and body == self.expected:
                     self.ok += 1
                     continue
