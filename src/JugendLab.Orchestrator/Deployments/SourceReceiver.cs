@@ -98,6 +98,16 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
 
     private async Task<SourceSnapshot> ArchiveAsync(string repository, string commit, Dictionary<string, string>? environment, CancellationToken ct)
     {
+        // The commit's message is read beside the archive: each git process takes tens of ms to start on a small box.
+        // Both are awaited, so neither failure goes unobserved; the archive's comes first (e.g. "too large").
+        var tar = ReadArchiveAsync(repository, commit, environment, ct);
+        var message = GitProcess.RunAsync(repository, environment, ct, "log", "-1", "--format=%s", commit);
+        await Task.WhenAll(tar, message);
+        return SourceSnapshot.FromTar(await tar, commit, await message);
+    }
+
+    private async Task<byte[]> ReadArchiveAsync(string repository, string commit, Dictionary<string, string>? environment, CancellationToken ct)
+    {
         using var process = Process.Start(GitProcess.Start(repository, environment, "archive", "--format=tar", commit))!;
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync(ct);
@@ -116,8 +126,7 @@ public sealed class SourceReceiver(IOptions<BuildOptions> buildOptions, IOptions
         }
         await process.WaitForExitAsync(ct);
         if (process.ExitCode != 0) throw new GitFailedException((await stderr).Trim());
-        var message = await GitProcess.RunAsync(repository, environment, ct, "log", "-1", "--format=%s", commit);
-        return SourceSnapshot.FromTar(buffer.ToArray(), commit, message);
+        return buffer.ToArray();
     }
 
     /// <summary>Refuses, before any deployment is recorded, a source that cannot work: a branch without code, a bad git URL.</summary>

@@ -10,22 +10,19 @@ using Microsoft.Extensions.Options;
 namespace JugendLab.Web.Git;
 
 /// <summary>
-/// The pre-receive hook's calls back into the platform (loopback only, with the push's token): first a check of the
-/// whole push (every branch), then, for the deploy branch, the build and deploy of the pushed commit, whose log streams
-/// back line by line. The last line of each answer tells the hook whether to accept the push.
+/// The pre-receive hook's call back into the platform (loopback only, with the push's token): a check of the whole push
+/// (every branch) and, for a push to the deploy branch, in the same call the build and deploy of the pushed commit,
+/// whose log streams back line by line. The last line of the answer tells the hook whether to accept the push.
 /// </summary>
 public static partial class PushCallback
 {
     [GeneratedRegex("^[0-9a-f]{40}([0-9a-f]{24})?$")]
     private static partial Regex CommitId();
 
-    /// <summary>
-    /// Whether the push may land at all, whatever branch it goes to: the repository with the pushed objects (still in
-    /// quarantine) stays under its size limit. The token stays valid for the deploy that may follow.
-    /// </summary>
+    /// <summary>A push that does not touch the deploy branch: only the check (<see cref="PassesCheckAsync"/>).</summary>
     public static async Task CheckAsync(HttpContext http, PushSessions sessions, RepositorySizeLimit sizeLimit)
     {
-        var session = await AuthorizeAsync(http, sessions.Find);
+        var session = await AuthorizeAsync(http, sessions.Take);
         if (session is null) return;
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (ReadQuarantine(form["quarantine"].ToString(), session) is not { } quarantine)
@@ -35,22 +32,16 @@ public static partial class PushCallback
         }
 
         http.Response.ContentType = "text/plain; charset=utf-8";
-        try
-        {
-            sizeLimit.EnsureRoomFor(session.RepositoryPath, quarantine.Length > 0 ? quarantine : null);
-        }
-        catch (DomainException e)
-        {
-            // Both languages, German first: a git client's language says little about the youth in front of it.
-            await http.Response.WriteAsync($"{e.German}\n{e.English}\n", http.RequestAborted);
-            return;
-        }
-        await http.Response.WriteAsync(ProjectRepositories.SuccessMarker + "\n", http.RequestAborted);
+        if (await PassesCheckAsync(http, sizeLimit, session, quarantine))
+            await http.Response.WriteAsync(ProjectRepositories.SuccessMarker + "\n", http.RequestAborted);
     }
 
-    /// <summary>Builds and deploys the pushed commit of the deploy branch; takes the token, so it works once.</summary>
-    public static async Task HandleAsync(HttpContext http, PushSessions sessions, DeployPipeline pipeline, BuildLogFeed feed,
-        IOptions<BuildOptions> build)
+    /// <summary>
+    /// A push to the deploy branch: the check, then the build and deploy of the pushed commit. Either call takes the
+    /// token, so it works once.
+    /// </summary>
+    public static async Task HandleAsync(HttpContext http, PushSessions sessions, RepositorySizeLimit sizeLimit, DeployPipeline pipeline,
+        BuildLogFeed feed, IOptions<BuildOptions> build)
     {
         var session = await AuthorizeAsync(http, sessions.Take);
         if (session is null) return;
@@ -62,6 +53,8 @@ public static partial class PushCallback
             return;
         }
 
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        if (!await PassesCheckAsync(http, sizeLimit, session, quarantine)) return;
         await using var live = new LiveLogResponse(http.Response, http.RequestAborted);
         var request = new DeployRequest(session.ProjectId,
             new PushedCommit(session.RepositoryPath, commit, quarantine.Length > 0 ? quarantine : null), session.Pusher, session.Language);
@@ -70,6 +63,25 @@ public static partial class PushCallback
         var outcome = await feed.RunAsync(session.Language, build.Value.MaxLogBytes, live.Write, null,
             log => pipeline.DeployAsync(request, log, http.RequestAborted));
         if (outcome.Succeeded) live.Write(ProjectRepositories.SuccessMarker);
+    }
+
+    /// <summary>
+    /// Whether the push may land at all, whatever branch it goes to: the repository with the pushed objects (still in
+    /// quarantine) stays under its size limit. If not, the answer says why, and the hook refuses the push.
+    /// </summary>
+    private static async Task<bool> PassesCheckAsync(HttpContext http, RepositorySizeLimit sizeLimit, PushSession session, string quarantine)
+    {
+        try
+        {
+            sizeLimit.EnsureRoomFor(session.RepositoryPath, quarantine.Length > 0 ? quarantine : null);
+            return true;
+        }
+        catch (DomainException e)
+        {
+            // Both languages, German first: a git client's language says little about the youth in front of it.
+            await http.Response.WriteAsync($"{e.German}\n{e.English}\n", http.RequestAborted);
+            return false;
+        }
     }
 
     /// <summary>Only the hook on this machine, with a token of a push under way, gets a session; anyone else gets a refusal.</summary>

@@ -20,9 +20,6 @@ public sealed class PushSessions
         return token;
     }
 
-    /// <summary>Returns the session and keeps it open: for the checks the hook asks for before the deploy takes the token.</summary>
-    public PushSession? Find(string token) => _open.TryGetValue(token, out var session) ? session : null;
-
     /// <summary>Returns the session and ends it: a token works once.</summary>
     public PushSession? Take(string token) => _open.TryRemove(token, out var session) ? session : null;
 
