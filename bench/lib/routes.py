@@ -78,7 +78,7 @@ def watch_start(addr, host, container, statuses, started, limit=30.0):
     ip, seen_container, seen_gateway = None, None, None
     while now() - started < limit and (seen_container is None or seen_gateway is None):
         if seen_container is None:
-            ip = container_ip(container)
+            ip = ip or container_ip(container)  # None while the container is stopped or not made yet
             if ip and get((ip, 8080), timeout=0.5)[0] == 200:
                 seen_container = now() - started
         if seen_gateway is None:

@@ -69,7 +69,8 @@ public sealed class PushDeployTests(PlatformFixture platform)
         Assert.Equal("second", (await platform.VisitAsync(project)).Body);
 
         var app = SampleApps.NodeApp("third");
-        app["package.json"] = """{ "name": "kiez-app", "version": "1.0.1", "scripts": { "start": "node server.js" } }""";
+        // A package list the engine has never seen (its build cache outlives a test run that was cut short).
+        app["package.json"] = $$"""{ "name": "kiez-app", "version": "1.0.1", "description": "{{Guid.NewGuid():n}}", "scripts": { "start": "node server.js" } }""";
         repo.Commit(app, "the package list changes");
         var newList = await repo.PushAsync(platform.RemoteUrl(team, project));
 
