@@ -78,7 +78,7 @@ def watch_start(addr, host, container, statuses, started, limit=30.0):
     ip, seen_container, seen_gateway = None, None, None
     while now() - started < limit and (seen_container is None or seen_gateway is None):
         if seen_container is None:
-            ip = ip or container_ip(container)  # None while the container is stopped or not made yet
+            ip = ip or _address(container)
             if ip and get((ip, 8080), timeout=0.5)[0] == 200:
                 seen_container = now() - started
         if seen_gateway is None:
@@ -90,6 +90,14 @@ def watch_start(addr, host, container, statuses, started, limit=30.0):
                 statuses[status] = statuses.get(status, 0) + 1
         time.sleep(0.005)
     return seen_container, seen_gateway
+
+
+def _address(container):
+    """The container's address; None while it is stopped or not made yet, or while the engine is too busy to say."""
+    try:
+        return container_ip(container)
+    except (OSError, http.client.HTTPException):
+        return None
 
 
 def run(ctx):
@@ -129,6 +137,12 @@ def run(ctx):
                 changes["count"] += 1
 
     def stop_start(name):
+        try:
+            stop_start_until_the_end(name)
+        except Exception as e:  # reported with the changes that failed; the other workers go on
+            record("errors", f"{name}: {e!r}")
+
+    def stop_start_until_the_end(name):
         host = p.site(name)[1]
         deployment = p.api("GET", f"teams/churn/projects/{name}")["liveDeploymentId"]  # a start keeps it
         while now() < stop_at:

@@ -53,31 +53,49 @@ public sealed class ReadinessProbe(IContainerRuntime runtime, Sandbox sandbox, I
     public async Task<bool> AnswersWithinAsync(ManagedContainer container, TimeSpan limit, CancellationToken ct) =>
         (await PollAsync(container, limit, ct)).Answered;
 
-    /// <summary>Asks the app until it answers, it stops running (then the engine's last view of it), or time runs out.</summary>
+    /// <summary>
+    /// Asks the app until it answers, it stops running (then the engine's last view of it), or time runs out. The engine
+    /// is asked beside the app, never in between: a busy engine can take hundreds of milliseconds to answer, and the app
+    /// may answer meanwhile (its route then switches that much sooner).
+    /// </summary>
     private async Task<(bool Answered, ManagedContainer? Now)> PollAsync(ManagedContainer container, TimeSpan limit, CancellationToken ct)
     {
         var deadline = time.GetUtcNow() + limit;
         var address = sandbox.Address(container);
         var lastCheck = time.GetUtcNow();
         ManagedContainer? now = container;
-        while (time.GetUtcNow() < deadline)
+        Task<ManagedContainer?>? check = null;
+        try
         {
-            try
+            while (time.GetUtcNow() < deadline)
             {
-                using var response = await Client.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, ct);
-                return (true, now);
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+                try
+                {
+                    using var response = await Client.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, ct);
+                    return (true, now);
+                }
+                catch (HttpRequestException) { }
+                catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
 
-            if (time.GetUtcNow() - lastCheck >= CheckRunningEvery)
-            {
-                lastCheck = time.GetUtcNow();
-                now = await runtime.InspectAsync(container.Name, ct);
-                if (now is null || !now.Running) return (false, now);
+                if (check is { IsCompleted: true })
+                {
+                    now = await check;
+                    check = null;
+                    if (now is null || !now.Running) return (false, now);
+                }
+                if (check is null && time.GetUtcNow() - lastCheck >= CheckRunningEvery)
+                {
+                    lastCheck = time.GetUtcNow();
+                    check = runtime.InspectAsync(container.Name, ct);
+                }
+                await Task.Delay(AskEvery, time, ct);
             }
-            await Task.Delay(AskEvery, time, ct);
+            return (false, check is null ? now : await check);
         }
-        return (false, now);
+        finally
+        {
+            // An engine question still open when the app answered: its answer (or error) is no longer needed.
+            check?.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+        }
     }
 }
