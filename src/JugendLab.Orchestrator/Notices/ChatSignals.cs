@@ -2,6 +2,7 @@ using JugendLab.Orchestrator.Accounts;
 using JugendLab.Orchestrator.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace JugendLab.Orchestrator.Notices;
 
@@ -10,9 +11,17 @@ namespace JugendLab.Orchestrator.Notices;
 /// approved team request), a Matrix account linked, someone suspended or let back in — so the rooms follow at once
 /// instead of on the next full pass. It watches what is saved, so no service has to remember to tell it.
 /// </summary>
+/// <remarks>
+/// The signal goes up only once the change is in the database: raised while saving, the outbox could take it and read
+/// the rooms' members before the save had landed, and the change would then wait for the next full pass (minutes).
+/// </remarks>
 public sealed class ChatSignals : SaveChangesInterceptor
 {
     private int _membersChanged = 1; // the first pass after a start checks every room
+
+    // Contexts whose save under way changes a room's members: looked at before the save (after it, a removed
+    // membership is no longer tracked), signalled after it.
+    private readonly ConditionalWeakTable<DbContext, object> _saving = new();
 
     public void MembersChanged() => Volatile.Write(ref _membersChanged, 1);
 
@@ -32,6 +41,29 @@ public sealed class ChatSignals : SaveChangesInterceptor
         return result;
     }
 
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context) _saving.Remove(context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } context) _saving.Remove(context);
+    }
+
     private void Look(DbContext? context)
     {
         if (context is null) return;
@@ -45,8 +77,13 @@ public sealed class ChatSignals : SaveChangesInterceptor
                 _ => false,
             };
             if (!changed) continue;
-            MembersChanged();
+            _saving.AddOrUpdate(context, context);
             return;
         }
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is not null && _saving.Remove(context)) MembersChanged();
     }
 }

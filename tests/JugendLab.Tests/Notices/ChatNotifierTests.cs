@@ -123,6 +123,44 @@ public sealed class ChatNotifierTests : IAsyncLifetime
         Assert.True(_signals.TakeMembersChanged());
     }
 
+    [Fact]
+    public async Task TheRoomsAreToldOnlyOnceTheChangeIsSaved_AndNotForASaveThatFailed()
+    {
+        _signals.TakeMembersChanged();
+        var whileSaving = new AskedWhileSaving(_signals);
+        await using var db = new JugendLabDb(new DbContextOptionsBuilder<JugendLabDb>().UseSqlite($"Data Source={_file}")
+            .AddInterceptors(_signals, whileSaving).Options);
+        var mia = new User("mia", Role.Youth, null, _time.GetUtcNow());
+        db.Users.Add(mia);
+        await db.SaveChangesAsync();
+        var team = await db.Teams.Include(t => t.Members).SingleAsync();
+
+        team.AddMember(mia.Id);
+        await db.SaveChangesAsync();
+
+        // The outbox, had it asked while the save was under way, would have read the rooms' members without mia.
+        Assert.False(whileSaving.Told);
+        Assert.True(_signals.TakeMembersChanged());
+
+        team.AddMember(userId: 9999); // nobody: the database refuses it
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.False(_signals.TakeMembersChanged());
+    }
+
+    /// <summary>Asks for the signal in the middle of a save, as the outbox could at any moment.</summary>
+    private sealed class AskedWhileSaving(ChatSignals signals) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public bool Told { get; private set; }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Told |= signals.TakeMembersChanged();
+            return ValueTask.FromResult(result);
+        }
+    }
+
     private ChatNotifier Notifier(MatrixOptions? matrix = null) => new(Options.Create(_domain), Options.Create(matrix ?? new MatrixOptions()), _time);
 
     private JugendLabDb NewDb() =>
