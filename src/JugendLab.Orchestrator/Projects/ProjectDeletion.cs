@@ -62,6 +62,14 @@ public sealed class ProjectDeletion(
                     await runtime.RemoveAsync(container.Name, TimeSpan.Zero, ct);
                 foreach (var image in (await runtime.ListImagesAsync(ct)).Where(i => i.ProjectSlug == project.Slug))
                     await runtime.RemoveImageAsync(image.Id, ct);
+                // The engine keeps an image while a container of it is still being removed, for example by the
+                // reconciler tidying up the containers of a project that no longer exists: look again, and try again.
+                if (attempt < RemoveAttempts && await AnythingLeftAsync(project, ct))
+                {
+                    logger.LogInformation("Removing deleted project {ProjectId} from the engine, attempt {Attempt}: something is still there", project.Id, attempt);
+                    await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), ct);
+                    continue;
+                }
                 await data.DeleteAsync(project.Id, ct);
                 return;
             }
@@ -78,6 +86,10 @@ public sealed class ProjectDeletion(
             }
         }
     }
+
+    private async Task<bool> AnythingLeftAsync(Project project, CancellationToken ct) =>
+        (await runtime.ListAsync(project.Id, ct)).Count > 0
+        || (await runtime.ListImagesAsync(ct)).Any(i => i.ProjectSlug == project.Slug);
 
     private const int RemoveAttempts = 5;
 }
